@@ -1,0 +1,72 @@
+"""The `booth` command: one door per part of the product, all driving the classes the kiosk uses.
+
+Each subcommand lives in its own module with a `register(subparsers)` function; modules import their heavy
+dependencies inside the handler so `booth --help` and the kiosk start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from booth.settings import ConfigError
+
+# Module names under booth.cli, each registering one or more subcommands.
+COMMAND_MODULES = ("engine_cmd", "api_cmd", "batch_cmd", "jobs_cmd", "print_cmd", "doctor_cmd", "config_cmd")
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with an exit code, never a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="booth", description="AI photobooth for live events.")
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: $BOOTH_CONFIG or config/booth.toml)")
+    parser.add_argument("--event", metavar="DIR", help="event folder (overrides event.dir)")
+    parser.add_argument("--windowed", action="store_true", help="open the kiosk in a window, not full screen")
+    parser.add_argument("--demo", action="store_true", help="use the local engine and the demo camera")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"booth.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"booth.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _run_kiosk(args: argparse.Namespace) -> int:
+    from booth.app import run_kiosk
+
+    return run_kiosk(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler = getattr(args, "func", _run_kiosk)
+    try:
+        return int(handler(args) or 0)
+    except CliError as exc:
+        print(f"booth: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except ConfigError as exc:
+        print(f"booth: bad settings:\n{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("booth: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,279 @@
+"""Booth settings: one TOML file, validated once, read by every part of the booth.
+
+Every option is declared here with its type, default and meaning, so an operator's typo is caught at start
+with a message that names the key and the bad value instead of surfacing mid-event. Environment variables
+override the API section so credentials can stay out of files that get copied between booths.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+REPO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "booth.toml"
+
+ServiceName = Literal[
+    "filter",
+    "selfprompt",
+    "pose",
+    "two_persons",
+    "two_persons_selfprompt",
+    "animate_image",
+    "background_remove",
+    "comic",
+    "skin_refiner",
+]
+RatioName = Literal["portrait", "landscape", "square"]
+GenderName = Literal["male", "female", "boy", "girl"]
+
+
+class ConfigError(ValueError):
+    """A settings file or variable that cannot be used; the message names the key and the bad value."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=True)
+
+
+class EventSettings(_Section):
+    name: str = Field("booth", description="Event name shown on the attract screen, share page and prints.")
+    dir: Path = Field(
+        Path("~/booth-events/default"),
+        description="Event folder: captures/, results/ and the job store live here.",
+    )
+    logo: Path | None = Field(None, description="Logo image (PNG/SVG) for kiosk, share page and prints.")
+    primary_color: str = Field("#1d1b3a", pattern=r"^#[0-9a-fA-F]{6}$", description="Background colour.")
+    accent_color: str = Field("#ff5a8a", pattern=r"^#[0-9a-fA-F]{6}$", description="Buttons, highlights.")
+    text_color: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Text on the background.")
+
+    @field_validator("dir", "logo", mode="after")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+
+class ApiSettings(_Section):
+    url: str = Field("", description="Eventstation API base URL; empty runs the booth on its local engine.")
+    auth: Literal["oauth2", "basic", "bearer"] = Field("oauth2", description="How the API is signed in to.")
+    username: str = Field("", description="Account name for oauth2 and basic auth.")
+    password: SecretStr = Field(SecretStr(""), description="Account password (prefer BOOTH_API_PASSWORD).")
+    token: SecretStr = Field(SecretStr(""), description="Static API key for bearer auth (BOOTH_API_TOKEN).")
+    token_path: str = Field("/token", description="Where oauth2 posts username and password for a token.")
+    connect_timeout_s: float = Field(5.0, gt=0, le=120, description="Giving up on a connection attempt.")
+    read_timeout_s: float = Field(60.0, gt=0, le=600, description="Giving up on an answer once sent.")
+    image_deadline_s: float = Field(240.0, gt=0, description="How long an image job may take in all.")
+    video_deadline_s: float = Field(600.0, gt=0, description="How long an animation job may take in all.")
+    catalog_cache: Path | None = Field(
+        None, description="Where the catalogs are cached for offline starts; default: the user cache dir."
+    )
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _https_unless_loopback(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value:
+            return value
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http(s) URL such as https://api.example.com")
+        loopback = parts.hostname in ("localhost", "::1") or parts.hostname.startswith("127.")
+        if parts.scheme != "https" and not loopback:
+            raise ValueError("must use https:// (plain http is only allowed on loopback)")
+        return value
+
+
+class EngineSettings(_Section):
+    """The local engine: offline mode, the no-account default, and the test double."""
+
+    host: str = Field("127.0.0.1", description="Address the engine listens on (loopback by default).")
+    port: int = Field(0, ge=0, le=65535, description="0 picks a free port.")
+    latency_s: float = Field(0.0, ge=0, description="Extra seconds each job spends 'running'.")
+    concurrency_limit: int = Field(0, ge=0, description="Runs allowed in flight at once; 0 = unlimited.")
+    credits: int = Field(-1, ge=-1, description="Runs left before 402; -1 = unlimited.")
+    retention_s: float = Field(1800.0, gt=0, description="Seconds a finished job is kept before 404.")
+    auth: Literal["none", "oauth2", "basic", "bearer"] = Field("none", description="Auth the engine asks.")
+    users: dict[str, str] = Field(default_factory=dict, description="username -> password for oauth2/basic.")
+    tokens: list[str] = Field(default_factory=list, description="Accepted static bearer tokens.")
+    token_ttl_s: float = Field(3600.0, gt=0, description="Lifetime of an oauth2 token it hands out.")
+    variant: dict[str, str] = Field(
+        default_factory=dict,
+        description="Answer shape for each uncertain part of the contract (see booth/engine/variants.py).",
+    )
+    faults: dict[str, float] = Field(
+        default_factory=dict,
+        description="Injected faults, name -> probability or seconds (see booth/engine/faults.py).",
+    )
+
+
+class JobSettings(_Section):
+    max_in_flight: int = Field(3, ge=1, le=32, description="Runs at the service at once (basic plan: 3).")
+    offline_fallback: Literal["wait", "local"] = Field(
+        "wait", description="When the service is unreachable: keep jobs queued, or run them locally."
+    )
+    resubmit_uncertain: bool = Field(
+        False, description="Resend a run whose answer was lost (costs a credit) without asking the operator."
+    )
+    original_on_deadline: bool = Field(
+        True, description="At a job's deadline, hand the guest their framed original photo."
+    )
+    poll_interval_s: float = Field(1.0, gt=0, le=30, description="Base pause between status rounds.")
+
+
+class CameraSettings(_Section):
+    source: str = Field(
+        "auto", description="auto | demo | device index | /dev/videoN | video file | rtsp:// or http:// URL."
+    )
+    width: int = Field(1920, ge=160, le=7680)
+    height: int = Field(1080, ge=120, le=4320)
+    fps: int = Field(30, ge=1, le=120)
+    mirror_preview: bool = Field(True, description="Show the preview as a selfie mirror (photo unmirrored).")
+
+
+class KioskSettings(_Section):
+    services: list[ServiceName] = Field(
+        default_factory=lambda: [
+            "filter",
+            "selfprompt",
+            "comic",
+            "background_remove",
+            "two_persons",
+            "pose",
+            "animate_image",
+            "skin_refiner",
+        ],
+        description="Experiences offered to guests, in this order.",
+    )
+    countdown_s: int = Field(3, ge=0, le=10)
+    retake_limit: int = Field(2, ge=0, le=10)
+    inactivity_s: float = Field(60.0, ge=5, description="Idle seconds before returning to the attract screen.")
+    default_gender: GenderName = "female"
+    default_ratio: RatioName = "portrait"
+    trigger_key: str = Field("F9", description="Key (Qt name) that a USB buzzer sends to start the countdown.")
+    operator_pin: SecretStr = Field(SecretStr("1234"), description="PIN for the control panel (BOOTH_PIN).")
+    language: Literal["en", "de"] = "en"
+    fullscreen: bool = True
+    max_print_copies: int = Field(2, ge=0, le=10, description="Copies one guest may print.")
+
+
+class LayoutSettings(_Section):
+    paper: Literal["4x6", "6x4", "2x6", "A6", "A5", "A4"] = "4x6"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    borderless: bool = True
+    margin_mm: float = Field(0.0, ge=0, le=50)
+    dpi: int = Field(300, ge=72, le=1200)
+    fit: Literal["cover", "contain"] = "cover"
+    overlay: Path | None = Field(None, description="Frame PNG whose transparent window shows the picture.")
+    show_logo: bool = False
+    text: str = Field("", description="Event text printed under the picture; {date} is replaced.")
+    qr: bool = False
+
+
+class PrintingSettings(_Section):
+    enabled: bool = True
+    printer: str = Field("", description="CUPS queue name; empty = the system default printer.")
+    layout: str = Field("postcard", description="Name of the layout in [printing.layouts] to use.")
+    layouts: dict[str, LayoutSettings] = Field(
+        default_factory=lambda: {"postcard": LayoutSettings()}, description="Named page layouts."
+    )
+    event_limit: int = Field(0, ge=0, description="Prints allowed for the whole event; 0 = unlimited.")
+
+
+class SharingSettings(_Section):
+    enabled: bool = True
+    host: str = Field("0.0.0.0", description="Address the share server listens on (the venue LAN).")
+    port: int = Field(8765, ge=0, le=65535)
+    public_base_url: str = Field("", description="Base URL guests reach the share server by, if not the LAN.")
+    token_ttl_h: float = Field(0.0, ge=0, description="Hours a download link lives; 0 = until deleted.")
+
+
+class Settings(_Section):
+    event: EventSettings = Field(default_factory=EventSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    engine: EngineSettings = Field(default_factory=EngineSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
+    camera: CameraSettings = Field(default_factory=CameraSettings)
+    kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    printing: PrintingSettings = Field(default_factory=PrintingSettings)
+    sharing: SharingSettings = Field(default_factory=SharingSettings)
+
+    @property
+    def uses_local_engine(self) -> bool:
+        return not self.api.url
+
+
+_ENV_API = {
+    "BOOTH_API_URL": "url",
+    "BOOTH_API_AUTH": "auth",
+    "BOOTH_API_USERNAME": "username",
+    "BOOTH_API_PASSWORD": "password",
+    "BOOTH_API_TOKEN": "token",
+}
+
+
+def _describe(error: dict[str, Any], source: str) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    value = error.get("input")
+    shown = "(hidden)" if any(word in key for word in ("password", "token", "pin")) else repr(value)
+    if error["type"] == "extra_forbidden":
+        return f"{source}: unknown key '{key}': remove it or check its spelling"
+    if error["type"] == "missing":
+        return f"{source}: '{key}' is required"
+    return f"{source}: {key} = {shown}: {error['msg']}"
+
+
+def from_mapping(data: Mapping[str, Any], source: str = "settings") -> Settings:
+    """Validate raw settings; every problem becomes one ConfigError line naming key and value."""
+    try:
+        return Settings.model_validate(dict(data))
+    except ValidationError as exc:
+        lines = [_describe(err, source) for err in exc.errors()]  # type: ignore[arg-type]
+        raise ConfigError("\n".join(lines)) from None
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The file to read: an explicit path, else $BOOTH_CONFIG, else the repo's config/booth.toml."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("BOOTH_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return REPO_CONFIG
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such settings file; check the path or BOOTH_CONFIG") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line it names") from None
+
+
+def load(path: str | os.PathLike[str] | None = None, *, env: Mapping[str, str] | None = None) -> Settings:
+    """Read, apply the environment's API overrides, validate.
+
+    A missing default file is not an error (a fresh install runs on defaults); a missing named file is.
+    """
+    env = os.environ if env is None else env
+    chosen = config_path(path if path is not None else env.get("BOOTH_CONFIG"))
+    explicit = path is not None or bool(env.get("BOOTH_CONFIG"))
+    data: dict[str, Any] = {}
+    if chosen.exists() or explicit:
+        data = read_toml(chosen)
+    api = dict(data.get("api", {}))
+    for var, key in _ENV_API.items():
+        if env.get(var) is not None:
+            api[key] = env[var]
+    if api:
+        data["api"] = api
+    if env.get("BOOTH_PIN"):
+        data.setdefault("kiosk", {})["operator_pin"] = env["BOOTH_PIN"]
+    return from_mapping(data, str(chosen))
