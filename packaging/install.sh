@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what booth needs on Debian 12: the system libraries the Qt wheels load (xcb, EGL, fonts),
-# CUPS with a PDF printer, ffmpeg, then a venv in .venv with booth in it. `--test` adds the test tools.
+# CUPS with a PDF printer, then a venv in .venv with booth in it. `--test` adds the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ apt_packages=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   fonts-dejavu-core fonts-noto-core
   cups cups-bsd cups-client printer-driver-cups-pdf libcups2 poppler-utils
-  ffmpeg xvfb v4l-utils
+  xvfb v4l-utils
 )
 
 if command -v apt-get >/dev/null 2>&1; then
