@@ -1,0 +1,160 @@
+"""What a guest's job is: its state, the choices sent to the service, how the result is delivered.
+
+Plain data, no Qt and no I/O, so the store, the queue, the item model and the CLI share one definition,
+and a job read back from SQLite after a crash is the same object the queue held before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from booth.api.models import RunRequest
+
+
+class JobState(StrEnum):
+    """captured -> submitting -> queued -> running -> completed | failed | cancelled.
+
+    `captured`: the photo is on disk and waits its turn; `submitting`: a run is being sent (its answer may
+    still be lost); `queued`/`running`: the service holds it under `remote_id`.
+    """
+
+    CAPTURED = "captured"
+    SUBMITTING = "submitting"
+    QUEUED = "queued"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def final(self) -> bool:
+        return self in FINAL_STATES
+
+    @property
+    def remote(self) -> bool:
+        """The service holds the run (there is something to poll)."""
+        return self in (JobState.QUEUED, JobState.RUNNING)
+
+
+FINAL_STATES = frozenset({JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED})
+
+
+@dataclass(frozen=True, slots=True)
+class JobParams:
+    """The service and the RunRequest fields other than the image; unused fields stay None."""
+
+    service: str
+    filter_id: int | str | None = None
+    workflow_id: int | None = None
+    style_id: int | None = None
+    gender: int | None = None
+    ratio: str | None = None
+    capture_mode: int | None = None
+    positive_prompt: str | None = None
+    negative_prompt: str | None = None
+    base_video: int | None = None
+    video_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> JobParams:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def to_request(self, image: bytes) -> RunRequest:
+        from booth.api.models import RunRequest
+
+        return RunRequest(image=image, **self.to_dict())
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """How the guest wants the result: on screen, printed copies, a QR code to download it."""
+
+    screen: bool = True
+    print_copies: int = 0
+    qr: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Delivery:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+# Letters a guest cannot mistake for digits (no I, no O).
+TICKET_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def ticket_for(seq: int) -> str:
+    """The guest's ticket for the event's `seq`-th job: A01..A99, B01.., Z99, then AA01.. (never repeats)."""
+    if seq < 1:
+        raise ValueError(f"ticket sequence numbers start at 1, not {seq}")
+    block, number = divmod(seq - 1, 99)
+    letters = ""
+    block += 1
+    while block:
+        block, rest = divmod(block - 1, len(TICKET_LETTERS))
+        letters = TICKET_LETTERS[rest] + letters
+    return f"{letters}{number + 1:02d}"
+
+
+def content_key(image: bytes, params: JobParams) -> str:
+    """Identity of "this photo through these choices", so a re-run of `booth batch` finds its old job."""
+    digest = hashlib.sha256(image)
+    digest.update(json.dumps(params.to_dict(), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(slots=True)
+class Job:
+    """One guest's job as stored; the queue replaces fields through `JobQueue`, never in place elsewhere."""
+
+    id: str
+    seq: int
+    ticket: str
+    state: JobState
+    params: JobParams
+    delivery: Delivery = field(default_factory=Delivery)
+    capture_path: Path | None = None
+    result_path: Path | None = None
+    result_kind: str | None = None
+    remote_id: str | None = None
+    backend: str | None = None  # "remote" or "local": which service holds remote_id
+    attempts: int = 0
+    error: str | None = None
+    created_at: float = field(default_factory=time.time)
+    updated_at: float = field(default_factory=time.time)
+    submitted_at: float | None = None
+    needs_operator: bool = False
+    fallback: bool = False  # completed with the framed original because the deadline passed
+    key: str | None = None
+
+    @property
+    def service(self) -> str:
+        return self.params.service
+
+    @property
+    def final(self) -> bool:
+        return self.state.final
+
+    def replace(self, **changes: Any) -> Job:
+        changes.setdefault("updated_at", time.time())
+        return dataclasses.replace(self, **changes)

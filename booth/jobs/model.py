@@ -1,0 +1,122 @@
+"""The operator panel's table of jobs: one row per job, kept in step with the queue's signals.
+
+A row changes in place on `job_changed` (dataChanged for that row only) and new jobs are appended on
+`job_added`, so a view keeps its selection and scroll position during a busy event; only the age column
+is refreshed by a slow timer. The model reads jobs from the queue's memory, never from disk.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+
+if TYPE_CHECKING:
+    from booth.jobs.job import Job
+    from booth.jobs.queue import JobQueue
+
+_Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("ticket", "service", "state", "attempts", "age", "error")
+JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+JOB_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def format_age(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+
+
+class JobTableModel(QAbstractTableModel):
+    """Columns: ticket, service, state, attempts, age, error. `JOB_ID_ROLE` gives a row's job id."""
+
+    def __init__(self, queue: JobQueue, parent: QObject | None = None, *, age_refresh_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._ids: list[str] = [job.id for job in queue.jobs()]
+        self._rows: dict[str, int] = {job_id: row for row, job_id in enumerate(self._ids)}
+        queue.job_added.connect(self._on_job_added)
+        queue.job_changed.connect(self._on_job_changed)
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(age_refresh_ms)
+        self._age_timer.timeout.connect(self._on_age_tick)
+        self._age_timer.start()
+
+    # -- Qt model API ------------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (self.tr("Ticket"), self.tr("Service"), self.tr("State"), self.tr("Attempts"), self.tr("Age"),
+                  self.tr("Error"))  # fmt: skip
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        job = self._queue.job(self._ids[index.row()])
+        if role == JOB_ID_ROLE:
+            return job.id
+        if role == JOB_ROLE:
+            return job
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(job, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("state", "error"):
+            return job.error or None
+        return None
+
+    def _display(self, job: Job, column: str) -> str | int:
+        if column == "ticket":
+            return job.ticket
+        if column == "service":
+            return job.service
+        if column == "state":
+            text = str(job.state.value)
+            if job.needs_operator:
+                text += self.tr(" (needs operator)")
+            elif job.fallback:
+                text += self.tr(" (original photo)")
+            return text
+        if column == "attempts":
+            return job.attempts
+        if column == "age":
+            return format_age(time.time() - job.created_at)
+        return job.error or ""
+
+    # -- queue signals -----------------------------------------------------------------------------------------
+    def row_of(self, job_id: str) -> int | None:
+        return self._rows.get(job_id)
+
+    def _on_job_added(self, job_id: str) -> None:
+        if job_id in self._rows:
+            return
+        row = len(self._ids)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.append(job_id)
+        self._rows[job_id] = row
+        self.endInsertRows()
+
+    def _on_job_changed(self, job_id: str) -> None:
+        row = self._rows.get(job_id)
+        if row is None:
+            self._on_job_added(job_id)
+            return
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _on_age_tick(self) -> None:
+        if self._ids:
+            age = COLUMNS.index("age")
+            self.dataChanged.emit(self.index(0, age), self.index(len(self._ids) - 1, age))

@@ -1,0 +1,198 @@
+"""The job store: one SQLite file per event, the record that lets any booth process resume its jobs.
+
+WAL mode lets `booth jobs list` read while the kiosk writes; `synchronous=FULL` makes each committed
+state change survive a power cut, not just a crash, because a lost row would be a lost guest. Every thread
+gets its own connection (sqlite3 connections must not be shared across threads); the queue funnels its
+writes through one worker thread so they land in order and never block the GUI thread. The schema carries
+a version (`PRAGMA user_version`) so a newer booth can migrate an older event folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from booth.jobs.event import EventFolder
+from booth.jobs.job import FINAL_STATES, Delivery, Job, JobParams, JobState
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    ticket TEXT NOT NULL,
+    state TEXT NOT NULL,
+    params TEXT NOT NULL,
+    delivery TEXT NOT NULL,
+    capture_path TEXT,
+    result_path TEXT,
+    result_kind TEXT,
+    remote_id TEXT,
+    backend TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    submitted_at REAL,
+    needs_operator INTEGER NOT NULL DEFAULT 0,
+    fallback INTEGER NOT NULL DEFAULT 0,
+    key TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_key ON jobs(key);
+CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
+"""
+
+_COLUMNS = (
+    "id", "seq", "ticket", "state", "params", "delivery", "capture_path", "result_path", "result_kind", "remote_id",
+    "backend", "attempts", "error", "created_at", "updated_at", "submitted_at", "needs_operator", "fallback", "key",
+)  # fmt: skip
+_UPSERT = f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
+
+
+class StoreError(RuntimeError):
+    """The job store cannot be used (newer schema, corrupt file); the message says what to do."""
+
+
+class JobStore:
+    """Jobs of one event folder in SQLite. Blocking calls: use them from a worker thread in GUI code."""
+
+    def __init__(self, event: EventFolder) -> None:
+        self.event = event
+        self.path: Path = event.db_path
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._migrate(self._conn())
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.execute("PRAGMA busy_timeout=10000")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(
+                    f"{self.path}: cannot open the job store ({exc}); keep a copy of the folder and ask for help"
+                ) from None
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: job store version {version} was written by a newer booth (this one reads "
+                f"{SCHEMA_VERSION}); update booth to open this event folder"
+            )
+        if version < SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if version == 0:
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    # -- rows <-> jobs ------------------------------------------------------------------------------------------
+    def _row(self, job: Job) -> tuple[Any, ...]:
+        return (
+            job.id, job.seq, job.ticket, job.state.value,
+            json.dumps(job.params.to_dict(), sort_keys=True), json.dumps(job.delivery.to_dict(), sort_keys=True),
+            self.event.relative(job.capture_path) if job.capture_path else None,
+            self.event.relative(job.result_path) if job.result_path else None,
+            job.result_kind, job.remote_id, job.backend, job.attempts, job.error,
+            job.created_at, job.updated_at, job.submitted_at, int(job.needs_operator), int(job.fallback), job.key,
+        )  # fmt: skip
+
+    def _job(self, row: sqlite3.Row) -> Job:
+        return Job(
+            id=row["id"],
+            seq=row["seq"],
+            ticket=row["ticket"],
+            state=JobState(row["state"]),
+            params=JobParams.from_dict(json.loads(row["params"])),
+            delivery=Delivery.from_dict(json.loads(row["delivery"])),
+            capture_path=self.event.absolute(row["capture_path"]),
+            result_path=self.event.absolute(row["result_path"]),
+            result_kind=row["result_kind"],
+            remote_id=row["remote_id"],
+            backend=row["backend"],
+            attempts=row["attempts"],
+            error=row["error"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            submitted_at=row["submitted_at"],
+            needs_operator=bool(row["needs_operator"]),
+            fallback=bool(row["fallback"]),
+            key=row["key"],
+        )
+
+    # -- writes ---------------------------------------------------------------------------------------------------
+    def save(self, job: Job) -> None:
+        """Insert or replace the job's row; returns once it is committed to disk."""
+        self._conn().execute(_UPSERT, self._row(job))
+
+    def save_many(self, jobs: Iterable[Job]) -> None:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany(_UPSERT, [self._row(job) for job in jobs])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- reads ----------------------------------------------------------------------------------------------------
+    def get(self, job_id: str) -> Job | None:
+        row = self._conn().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return self._job(row) if row else None
+
+    def find(self, ref: str) -> Job | None:
+        """A job by id, id prefix (at least 6 characters) or ticket, as an operator types it."""
+        ref = ref.strip()
+        conn = self._conn()
+        row = conn.execute("SELECT * FROM jobs WHERE id = ? OR ticket = ?", (ref, ref.upper())).fetchone()
+        if row is None and len(ref) >= 6:
+            rows = conn.execute("SELECT * FROM jobs WHERE id LIKE ?", (ref.lower() + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return self._job(row) if row else None
+
+    def all(self) -> list[Job]:
+        return [self._job(r) for r in self._conn().execute("SELECT * FROM jobs ORDER BY seq")]
+
+    def unfinished(self) -> list[Job]:
+        finals = tuple(s.value for s in FINAL_STATES)
+        marks = ", ".join("?" for _ in finals)
+        rows = self._conn().execute(f"SELECT * FROM jobs WHERE state NOT IN ({marks}) ORDER BY seq", finals)
+        return [self._job(r) for r in rows]
+
+    def by_key(self, key: str) -> list[Job]:
+        return [self._job(r) for r in self._conn().execute("SELECT * FROM jobs WHERE key = ? ORDER BY seq", (key,))]
+
+    def next_seq(self) -> int:
+        return int(self._conn().execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs").fetchone()[0])
+
+    def counts(self) -> dict[str, int]:
+        rows = self._conn().execute("SELECT state, COUNT(*) FROM jobs GROUP BY state")
+        return {state: n for state, n in rows}
