@@ -1,0 +1,154 @@
+"""Decoding and scaling pictures off the GUI thread, for every screen that shows one.
+
+Results, captures and catalog previews can be megabytes; decoding one on the GUI thread stalls the
+preview and the countdown. Requests go to Qt's global thread pool as QImages (thread-safe, unlike
+QPixmap) and come back through a queued signal; a small cache makes the attract wall's loops free.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+log = logging.getLogger(__name__)
+
+Source = Path | bytes | str
+VIDEO_SUFFIXES = (".mp4", ".mov", ".webm", ".avi", ".mkv", ".gif")
+
+
+def decode_source(source: Source) -> QImage:
+    """A QImage from a file path, encoded bytes, base64 text or a data: URL; null when unreadable."""
+    if isinstance(source, Path):
+        if source.suffix.lower() in VIDEO_SUFFIXES:
+            return first_video_frame(source)
+        return QImage(str(source))
+    if isinstance(source, str):
+        text = source.split(",", 1)[1] if source.startswith("data:") else source
+        try:
+            source = base64.b64decode(text, validate=False)
+        except (binascii.Error, ValueError):
+            return QImage()
+    image = QImage()
+    image.loadFromData(source)
+    if image.isNull() and source[4:8] == b"ftyp":
+        return _video_bytes_frame(source)
+    return image
+
+
+def first_video_frame(path: Path) -> QImage:
+    import cv2
+
+    cap = cv2.VideoCapture(str(path))
+    try:
+        ok, frame = cap.read()
+    finally:
+        cap.release()
+    return bgr_to_qimage(frame) if ok else QImage()
+
+
+def _video_bytes_frame(data: bytes) -> QImage:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".mp4") as fh:
+        fh.write(data)
+        fh.flush()
+        return first_video_frame(Path(fh.name))
+
+
+def bgr_to_qimage(frame: object) -> QImage:
+    """A deep-copied RGB QImage of an OpenCV BGR frame (the numpy buffer may be reused)."""
+    import numpy as np
+
+    arr = np.ascontiguousarray(frame[:, :, ::-1])  # type: ignore[index]
+    h, w = arr.shape[:2]
+    return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def fit_image(image: QImage, size: QSize, mode: str = "cover") -> QImage:
+    """Scale to `size`: "cover" fills and crops the middle, "contain" fits whole."""
+    if image.isNull() or size.isEmpty():
+        return image
+    if mode == "contain":
+        return image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    scaled = image.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
+    )
+    x = (scaled.width() - size.width()) // 2
+    y = (scaled.height() - size.height()) // 2
+    return scaled.copy(x, y, size.width(), size.height())
+
+
+class _Relay(QObject):
+    done = Signal(int, QImage)
+
+
+class _Job(QRunnable):
+    def __init__(self, ticket: int, source: Source, size: QSize, mode: str, relay: _Relay) -> None:
+        super().__init__()
+        self.ticket, self.source, self.size, self.mode, self.relay = ticket, source, size, mode, relay
+
+    def run(self) -> None:
+        try:
+            image = fit_image(decode_source(self.source), self.size, self.mode)
+        except Exception:  # a broken file must never take the kiosk down
+            log.warning("could not decode an image", exc_info=True)
+            image = QImage()
+        self.relay.done.emit(self.ticket, image)
+
+
+class ImageLoader(QObject):
+    """`load(key, source, size, callback)`; the callback runs on the GUI thread with a (maybe null) QImage."""
+
+    def __init__(self, cache_size: int = 96, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._next = 0
+        self._pending: dict[int, tuple[tuple[str, int, int, str], Callable[[QImage], None]]] = {}
+        self._cache: OrderedDict[tuple[str, int, int, str], QImage] = OrderedDict()
+        self._cache_size = cache_size
+        self.pool = QThreadPool.globalInstance()
+
+    def load(
+        self, key: str, source: Source, size: QSize, callback: Callable[[QImage], None], mode: str = "cover"
+    ) -> None:
+        ckey = (key, size.width(), size.height(), mode)
+        cached = self._cache.get(ckey)
+        if cached is not None:
+            self._cache.move_to_end(ckey)
+            callback(cached)
+            return
+        self._next += 1
+        self._pending[self._next] = (ckey, callback)
+        self.pool.start(_Job(self._next, source, size, mode, self._relay))
+
+    def _on_done(self, ticket: int, image: QImage) -> None:
+        ckey, callback = self._pending.pop(ticket, (None, None))
+        if ckey is None or callback is None:
+            return
+        if not image.isNull():
+            self._cache[ckey] = image
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        try:
+            callback(image)
+        except RuntimeError:  # the widget that asked was deleted meanwhile
+            pass
+
+
+_loader: ImageLoader | None = None
+
+
+def loader() -> ImageLoader:
+    """The shared loader (one cache for all screens)."""
+    global _loader
+    if _loader is None:
+        _loader = ImageLoader()
+    return _loader
