@@ -1,0 +1,114 @@
+"""Turning a completed job's `output` into bytes and a type, whatever shape the service chose.
+
+contract.md cannot pin the output down: a bare base64 string, or an object with `images` (a string or a
+list), `image`, `message`, `video`, `gif` or `url`; any of them may carry a `data:<mime>;base64,` prefix or
+be a URL to download. So every shape is tried, and the type is told from the bytes' magic numbers, never from
+the key or the prefix (a `video` key holding a GIF, or a `data:image/png` holding a JPEG, must still work).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from booth.api.models import Result
+
+# Keys that may hold the result, in the order they are tried.
+OUTPUT_KEYS = ("images", "image", "message", "video", "gif", "url", "result", "output")
+
+_DATA_PREFIX = re.compile(r"^data:([\w.+-]+/[\w.+-]+)?(;[\w=.+-]+)*;base64,", re.IGNORECASE)
+_B64_JUNK = re.compile(r"\s+")
+# Decoding a multi-megabyte result takes milliseconds; off the GUI loop it goes.
+_THREAD_ABOVE = 256 * 1024
+
+
+class NoUsableOutput(ValueError):
+    """The job says it completed but nothing in its output is a picture or a video."""
+
+
+def sniff(data: bytes) -> tuple[str, str] | None:
+    """(mime, ext) from the first bytes: PNG, JPEG, WebP, GIF, MP4; None for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png", "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg", "jpg"
+    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp", "webp"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif", "gif"
+    if len(data) >= 12 and data[4:8] == b"ftyp":
+        return "video/mp4", "mp4"
+    return None
+
+
+def to_result(data: bytes) -> Result:
+    kind = sniff(data)
+    if kind is None:
+        head = data[:12].hex(" ")
+        raise NoUsableOutput(f"the result is not a PNG, JPEG, WebP, GIF or MP4 (it starts with {head})")
+    return Result(data, *kind)
+
+
+def is_download_url(text: str) -> bool:
+    """https anywhere, plain http only on loopback (the local engine), as for the API URL itself."""
+    parts = urlsplit(text)
+    if parts.scheme == "https" and parts.hostname:
+        return True
+    host = parts.hostname or ""
+    return parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127."))
+
+
+def decode_base64(text: str) -> bytes:
+    """Base64 as services really send it: optional data: prefix, line breaks, missing padding, url-safe."""
+    text = _DATA_PREFIX.sub("", text.strip(), count=1)
+    text = _B64_JUNK.sub("", text)
+    text += "=" * (-len(text) % 4)
+    try:
+        if "-" in text or "_" in text:
+            return base64.urlsafe_b64decode(text)
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise NoUsableOutput("the result is neither base64 nor a download URL") from None
+
+
+def candidates(output: Any) -> list[str]:
+    """Every string in `output` that may be the result, best first (a list yields its first item)."""
+    if isinstance(output, str):
+        return [output] if output.strip() else []
+    if isinstance(output, list):
+        return candidates(output[0]) if output else []
+    if not isinstance(output, dict):
+        return []
+    found: list[str] = []
+    for key in OUTPUT_KEYS:
+        if key in output:
+            found.extend(candidates(output[key]))
+    return found
+
+
+async def read_output(output: Any, fetch: Callable[[str], Awaitable[bytes]]) -> Result:
+    """The result held by a status answer's `output`; URLs are handed to `fetch` to download.
+
+    Raises NoUsableOutput with the reason when no candidate gives a known picture or video format.
+    """
+    reasons: list[str] = []
+    for text in candidates(output):
+        text = text.strip()
+        try:
+            if is_download_url(text):
+                return to_result(await fetch(text))
+            if text.startswith(("http://", "ftp://", "file:")):
+                raise NoUsableOutput(f"the result URL {text[:80]} is not https; booth only downloads over https")
+            if len(text) > _THREAD_ABOVE:
+                return await asyncio.to_thread(lambda t=text: to_result(decode_base64(t)))
+            return to_result(decode_base64(text))
+        except NoUsableOutput as exc:
+            reasons.append(str(exc))
+    if not reasons:
+        raise NoUsableOutput("the service said COMPLETED but sent no result")
+    raise NoUsableOutput(reasons[0])
