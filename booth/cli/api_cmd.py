@@ -1,0 +1,202 @@
+"""`booth api`: the Eventstation client from a shell, to check an account or a look before the event.
+
+`booth api filters|workflows|styles` lists a catalog; `booth api run SERVICE --image PATH --out PATH` sends
+one photo through the same EventstationClient the kiosk uses and writes the result. With no API URL set,
+the local engine is started in-process, so the command works on a machine with no account and no network.
+Inputs are checked before anything is sent (a run costs a credit), and every failure is one line on stderr
+with the exit code of its kind: bad input 2, auth 3, credits 4, job failed 5, unreachable 6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from booth.api.services import SERVICES
+from booth.cli import CliError
+from booth.cli.common import load_settings
+
+if TYPE_CHECKING:
+    from booth.api.client import EventstationClient
+    from booth.api.models import JobStatus, RunRequest
+    from booth.settings import Settings
+
+T = TypeVar("T")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("api", help="talk to the Eventstation API (or the local engine)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--api-url", metavar="URL", help="API base URL (default: api.url; empty = local engine)")
+    actions = parser.add_subparsers(dest="api_action", required=True, metavar="ACTION")
+    for kind in ("filters", "workflows", "styles"):
+        listing = actions.add_parser(kind, parents=[common], help=f"list the {kind} (id and name)")
+        listing.set_defaults(func=_catalog, catalog_kind=kind)
+    run = actions.add_parser("run", parents=[common], help="send one photo to a service and save the result")
+    run.add_argument("service", metavar="SERVICE", help=f"one of: {', '.join(SERVICES)}")
+    run.add_argument("--image", required=True, metavar="PATH", help="the photo (JPEG or PNG)")
+    run.add_argument("--out", required=True, metavar="PATH", help="where to write the result")
+    run.add_argument("--filter-id", metavar="ID", help="filter id (a number, or a UUID for a custom filter)")
+    run.add_argument("--workflow-id", type=int, metavar="N")
+    run.add_argument("--style-id", type=int, metavar="N", help="pose/comic style 0..16")
+    run.add_argument("--gender", metavar="N", help="0 male, 1 female, 2 boy, 3 girl (or the word)")
+    run.add_argument("--ratio", metavar="R", help="portrait, landscape or square")
+    run.add_argument("--capture-mode", type=int, metavar="N", help="1 quick, 3 high quality, 4 4k, 5 HQ v5")
+    run.add_argument("--prompt", metavar="T", help="positive prompt (selfprompt services)")
+    run.add_argument("--negative-prompt", metavar="T")
+    run.add_argument("--base-video", type=int, metavar="N", help="animation template (animate_image)")
+    run.add_argument("--video-name", metavar="T", help="animation name (animate_image)")
+    run.set_defaults(func=_run)
+
+
+# -- input checks (before a credit is spent) -----------------------------------------------------------
+
+
+def _gender(value: str | None) -> int | None:
+    from booth.api.services import GENDERS
+
+    if value is None:
+        return None
+    word = value.strip().lower()
+    if word in GENDERS:
+        return GENDERS[word]
+    if word.isdigit() and int(word) in GENDERS.values():
+        return int(word)
+    raise CliError(f"--gender {value!r} is not valid: use 0 male, 1 female, 2 boy, 3 girl", 2)
+
+
+def _read_image(path_text: str) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image, UnidentifiedImageError
+
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        raise CliError(f"--image {path}: no such file", 2)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"--image {path}: cannot read it ({exc.strerror})", 2) from None
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise CliError(f"--image {path}: not a readable JPEG or PNG image", 2) from None
+    return data
+
+
+def build_request(args: argparse.Namespace) -> RunRequest:
+    """A RunRequest from the command line, refusing anything the service would reject anyway."""
+    from booth.api.models import RunRequest
+    from booth.api.services import CAPTURE_MODES, RATIOS, STYLE_IDS
+
+    if args.service not in SERVICES:
+        raise CliError(f"unknown service {args.service!r}: choose one of {', '.join(SERVICES)}", 2)
+    if args.ratio is not None and args.ratio not in RATIOS:
+        raise CliError(f"--ratio {args.ratio!r} is not valid: use one of {', '.join(RATIOS)}", 2)
+    if args.capture_mode is not None and args.capture_mode not in CAPTURE_MODES:
+        modes = ", ".join(f"{k} {v}" for k, v in CAPTURE_MODES.items())
+        raise CliError(f"--capture-mode {args.capture_mode} is not valid: use {modes}", 2)
+    if args.style_id is not None and args.style_id not in STYLE_IDS:
+        raise CliError(f"--style-id {args.style_id} is not valid: use 0..{STYLE_IDS[-1]}", 2)
+    filter_id: int | str | None = args.filter_id
+    if isinstance(filter_id, str):
+        filter_id = int(filter_id) if filter_id.strip().isdigit() else filter_id.strip()
+        if filter_id == "":
+            raise CliError("--filter-id is empty: give a filter number or a custom filter's UUID", 2)
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise CliError(f"--out {out}: the folder {out.parent} does not exist", 2)
+    return RunRequest(
+        service=args.service,
+        image=_read_image(args.image),
+        filter_id=filter_id,
+        workflow_id=args.workflow_id,
+        style_id=args.style_id,
+        gender=_gender(args.gender),
+        ratio=args.ratio,
+        capture_mode=args.capture_mode,
+        positive_prompt=args.prompt,
+        negative_prompt=args.negative_prompt,
+        base_video=args.base_video,
+        video_name=args.video_name,
+    )
+
+
+# -- talking to the service ----------------------------------------------------------------------------
+
+
+@contextmanager
+def _service_url(settings: Settings, explicit: str | None) -> Iterator[str]:
+    """The API URL to use: --api-url, else api.url, else a local engine started here for this command."""
+    if explicit:
+        from booth.settings import ApiSettings
+
+        try:
+            url = ApiSettings(url=explicit).url
+        except ValueError as exc:
+            raise CliError(f"--api-url {explicit!r}: {exc}", 2) from None
+        yield url
+        return
+    if settings.api.url:
+        yield settings.api.url
+        return
+    from booth.engine.server import EngineServer
+
+    with EngineServer(settings.engine) as engine:
+        yield engine.url
+
+
+def _talk(args: argparse.Namespace, work: Callable[[EventstationClient], Awaitable[T]]) -> T:
+    from booth.api.client import EventstationClient
+    from booth.api.errors import ApiError
+
+    settings = load_settings(args)
+    with _service_url(settings, args.api_url) as url:
+
+        async def session() -> T:
+            async with EventstationClient(settings.api, base_url=url) as client:
+                return await work(client)
+
+        try:
+            return asyncio.run(session())
+        except ApiError as exc:
+            raise CliError(str(exc), exc.exit_code) from None
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    entries = _talk(args, lambda client: client.catalog(args.catalog_kind))
+    for entry in entries:
+        print(f"{entry.id}\t{entry.name}")
+    if not entries:
+        print(f"booth: the service lists no {args.catalog_kind}", file=sys.stderr)
+    return 0
+
+
+def _print_status(status: JobStatus) -> None:
+    print(f"job {status.job_id}: {status.state}", flush=True)
+
+
+def _run(args: argparse.Namespace) -> int:
+    req = build_request(args)
+    result = _talk(args, lambda client: client.run(req, on_status=_print_status))
+    out = Path(args.out).expanduser()
+    try:
+        out.write_bytes(result.data)
+    except OSError as exc:
+        raise CliError(f"--out {out}: cannot write the result ({exc.strerror})", 2) from None
+    suffix = out.suffix.lower().lstrip(".")
+    note = ""
+    if suffix not in _suffixes(result.ext):
+        note = f"; note: the result is {result.ext.upper()}, so a .{result.ext} name would suit it better"
+    print(f"wrote {out} ({result.mime}, {len(result.data)} bytes){note}")
+    return 0
+
+
+def _suffixes(ext: str) -> Any:
+    return {"jpg": ("jpg", "jpeg"), "mp4": ("mp4", "m4v")}.get(ext, (ext,))
