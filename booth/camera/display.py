@@ -1,0 +1,100 @@
+"""Frames made ready to paint, in the capture thread, so the GUI thread only copies pixels to the screen.
+
+The costly part of a live preview is not drawing but scaling a 1080p/4K frame and converting its colours.
+Doing that on the GUI thread is what makes other booths stutter: the event loop stalls, frames queue up and
+the picture trails the guest by seconds. Here each preview tells the camera the size it shows the frame
+at; the capture thread resizes (INTER_AREA for big reductions, linear otherwise), mirrors if asked and
+converts BGR to 32-bit BGRA, which is byte for byte Qt's RGB32 on little-endian machines, so the widget
+wraps the buffer in a QImage without a copy and draws it unscaled.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PySide6.QtGui import QImage
+
+from booth.camera.frame import Frame
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayFrame:
+    image: QImage  # RGB32, already at display size and mirrored if asked
+    pixels: np.ndarray  # the buffer the QImage points into; kept alive with it
+    seq: int
+    captured_at: float
+    frame_w: int  # size of the camera frame it was made from, to place the guide
+    frame_h: int
+    mirrored: bool
+
+    @property
+    def scale(self) -> float:
+        return self.image.width() / self.frame_w
+
+
+def fit_size(frame_w: int, frame_h: int, box_w: int, box_h: int) -> tuple[int, int]:
+    """The largest size of the frame's aspect that fits in the box (at least 1x1)."""
+    scale = min(box_w / frame_w, box_h / frame_h)
+    return max(1, round(frame_w * scale)), max(1, round(frame_h * scale))
+
+
+def _shrink(src: np.ndarray, w: int, h: int) -> np.ndarray:
+    """Resize to w x h; big reductions first average whole k x k blocks so a 4K source does not shimmer.
+
+    OpenCV's INTER_AREA is only fast for an exact integer factor, so the frame is trimmed by a few
+    pixels to one before that step and the remaining (< 2x) step is linear.
+    """
+    fh, fw = src.shape[:2]
+    k = min(fw // w, fh // h)
+    if k >= 2:
+        src = src[: fh - fh % k, : fw - fw % k]
+        src = cv2.resize(src, (src.shape[1] // k, src.shape[0] // k), interpolation=cv2.INTER_AREA)
+        if src.shape[1] == w and src.shape[0] == h:
+            return src
+    return cv2.resize(src, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def prepare(frame: Frame, box_w: int, box_h: int, mirror: bool) -> DisplayFrame:
+    """Scale the frame to fit the box, mirror it if asked, and wrap it as an RGB32 QImage."""
+    src = frame.image
+    fh, fw = src.shape[:2]
+    w, h = fit_size(fw, fh, box_w, box_h)
+    if (w, h) != (fw, fh):
+        src = _shrink(src, w, h)
+    if mirror:
+        src = cv2.flip(src, 1)
+    pixels = cv2.cvtColor(src, cv2.COLOR_BGR2BGRA)
+    image = QImage(pixels.data, w, h, pixels.strides[0], QImage.Format.Format_RGB32)
+    return DisplayFrame(image, pixels, frame.seq, frame.captured_at, fw, fh, mirror)
+
+
+class DisplayTarget:
+    """One preview's wish (box size, mirror) and the newest frame made for it; safe across threads."""
+
+    def __init__(self, width: int = 0, height: int = 0, mirror: bool = False) -> None:
+        self._lock = threading.Lock()
+        self._size = (width, height)
+        self._mirror = mirror
+        self._latest: DisplayFrame | None = None
+
+    def configure(self, width: int, height: int, mirror: bool) -> None:
+        with self._lock:
+            self._size = (max(0, width), max(0, height))
+            self._mirror = mirror
+
+    def latest(self) -> DisplayFrame | None:
+        with self._lock:
+            return self._latest
+
+    def update(self, frame: Frame) -> None:
+        """Called by the capture thread with each new frame; a hidden (0x0) preview costs nothing."""
+        with self._lock:
+            (w, h), mirror = self._size, self._mirror
+        if w <= 0 or h <= 0:
+            return
+        made = prepare(frame, w, h, mirror)
+        with self._lock:
+            self._latest = made

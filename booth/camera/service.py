@@ -1,0 +1,271 @@
+"""The camera as the booth sees it: a capture thread that always holds the newest frame, and stills.
+
+Why a thread of its own: reading a camera blocks, and decoding a 1080p MJPG frame takes milliseconds. On
+the GUI thread that is what makes previews trail the guest by seconds. Here the capture thread reads,
+decodes and prepares each preview's picture; the GUI thread is told "there is a new frame" at most once
+at a time (a notification that has not been handled yet is never followed by a second), so no backlog
+can build up however slow painting gets. When the source fails the thread keeps reopening it with a
+short, capped backoff (at most ~1 s between tries, so frames resume within 2 s of a camera returning)
+and reports the state in words the operator can act on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from booth.camera.display import DisplayTarget
+from booth.camera.frame import CameraError, Frame
+from booth.camera.guides import ratio_aspect
+from booth.camera.sources import Source, open_source
+from booth.camera.still import still_jpeg
+from booth.settings import CameraSettings
+
+log = logging.getLogger(__name__)
+
+BACKOFF_START_S = 0.1
+BACKOFF_MAX_S = 1.0  # keeps "frames within 2 s of the camera coming back" with time left to open it
+STILL_TIMEOUT_S = 5.0
+JOIN_TIMEOUT_S = 3.0
+
+
+@dataclass
+class _StillRequest:
+    asked_at: float
+    skip: int  # frames that may predate the request although read after it (driver buffer)
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future[Frame]
+
+
+def _resolve(future: asyncio.Future[Frame], frame: Frame) -> None:
+    if not future.done():
+        future.set_result(frame)
+
+
+class CameraService(QObject):
+    """Owns one camera source and its capture thread.
+
+    Signals:
+        frame_ready(): a new frame is available through `latest()` (coalesced).
+        state_changed(state, detail): "starting" | "live" | "reconnecting" | "stopped", with words for
+            the operator panel (the kiosk picks its own guest wording from the state).
+    Both are emitted on the thread that owns the service (the GUI thread), never on the capture thread.
+    """
+
+    frame_ready = Signal()
+    state_changed = Signal(str, str)
+    _frame_arrived = Signal()
+    _state_arrived = Signal(str, str)
+
+    def __init__(self, settings: CameraSettings, *, source: Source | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._given_source = source
+        self._source: Source | None = source
+        self._lock = threading.Lock()
+        self._latest: Frame | None = None
+        self._seq = 0
+        self._stills: list[_StillRequest] = []
+        self._targets: list[DisplayTarget] = []
+        self._times: deque[float] = deque(maxlen=31)
+        self._notify_pending = False
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._state = "stopped"
+        self._detail = "camera not started"
+        self._frame_arrived.connect(self._on_frame_arrived, Qt.ConnectionType.QueuedConnection)
+        self._state_arrived.connect(self.state_changed, Qt.ConnectionType.QueuedConnection)
+
+    # -- public API ------------------------------------------------------------------------------------
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def detail(self) -> str:
+        return self._detail
+
+    @property
+    def source_description(self) -> str:
+        source = self._source
+        return source.description if source is not None else f"camera.source = {self.settings.source}"
+
+    @property
+    def measured_fps(self) -> float:
+        """Frames per second over the last second or so of capture (0 before two frames)."""
+        with self._lock:
+            times = list(self._times)
+        if len(times) < 2 or times[-1] <= times[0]:
+            return 0.0
+        return (len(times) - 1) / (times[-1] - times[0])
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def latest(self) -> Frame | None:
+        with self._lock:
+            return self._latest
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._stop = threading.Event()
+        if self._source is not None:
+            self._source.stop_event.clear()
+        self._set_state("starting", f"opening {self.source_description}")
+        self._thread = threading.Thread(target=self._run, args=(self._stop,), name="camera-capture", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        thread = self._thread
+        if thread is None:
+            return
+        self._stop.set()
+        if self._source is not None:
+            self._source.interrupt()
+        thread.join(JOIN_TIMEOUT_S)
+        if thread.is_alive():
+            log.warning("camera thread did not stop within %.0f s (a driver read is stuck)", JOIN_TIMEOUT_S)
+        self._thread = None
+        with self._lock:
+            stills, self._stills = self._stills, []
+        for req in stills:
+            req.loop.call_soon_threadsafe(self._fail, req.future, "the camera was stopped")
+        self._set_state("stopped", "camera stopped")
+
+    def add_display(self, width: int = 0, height: int = 0, mirror: bool = False) -> DisplayTarget:
+        """A preview's slot: the capture thread scales each new frame to its size (see display.py)."""
+        target = DisplayTarget(width, height, mirror)
+        with self._lock:
+            self._targets = [*self._targets, target]
+        latest = self.latest()
+        if latest is not None:
+            target.update(latest)
+        return target
+
+    def remove_display(self, target: DisplayTarget) -> None:
+        with self._lock:
+            self._targets = [t for t in self._targets if t is not target]
+
+    async def capture_still(self, ratio: str, two_person: bool = False, timeout_s: float = STILL_TIMEOUT_S) -> bytes:
+        """JPEG of the first frame captured after this call: full resolution, cropped to the guide, unmirrored."""
+        ratio_aspect(ratio)
+        if not self.running:
+            raise CameraError("the camera is not running: start it before taking a photo")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Frame] = loop.create_future()
+        skip = self._source.stale_frames if self._source is not None else 0
+        request = _StillRequest(time.monotonic(), skip, loop, future)
+        with self._lock:
+            self._stills.append(request)
+        try:
+            frame = await asyncio.wait_for(future, timeout_s)
+        except TimeoutError:
+            with self._lock:
+                self._stills = [r for r in self._stills if r is not request]
+            raise CameraError(f"no picture from the camera within {timeout_s:g} s ({self._detail})") from None
+        return await asyncio.to_thread(still_jpeg, frame.image, ratio, two_person)
+
+    # -- capture thread --------------------------------------------------------------------------------
+    def _run(self, stop: threading.Event) -> None:
+        try:
+            source = self._given_source or open_source(self.settings)
+        except CameraError as exc:
+            self._set_state("stopped", str(exc))
+            return
+        self._source = source
+        if stop.is_set():
+            source.interrupt()
+        backoff = BACKOFF_START_S
+        while not stop.is_set():
+            try:
+                source.open()
+                self._pump(source, stop)
+                backoff = BACKOFF_START_S
+            except CameraError as exc:
+                if stop.is_set():
+                    break
+                if self._state == "live":
+                    backoff = BACKOFF_START_S
+                self._set_state("reconnecting", f"{exc}; trying again")
+                if stop.wait(backoff):
+                    break
+                backoff = min(backoff * 2, BACKOFF_MAX_S)
+            except Exception:  # a bug in a source must not kill the booth's camera silently
+                log.exception("camera source %s failed", source.description)
+                self._set_state("reconnecting", f"{source.description} failed unexpectedly; trying again")
+                if stop.wait(BACKOFF_MAX_S):
+                    break
+            finally:
+                source.close()
+
+    def _pump(self, source: Source, stop: threading.Event) -> None:
+        first = True
+        while not stop.is_set():
+            started = time.monotonic()
+            image = source.read()
+            if stop.is_set():
+                return
+            self._publish(image, started)
+            if first:
+                first = False
+                h, w = image.shape[:2]
+                self._set_state("live", f"{source.description}: {w}x{h}")
+
+    def _publish(self, image: np.ndarray, started: float) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self._seq += 1
+            frame = Frame(image, self._seq, now, started)
+            self._latest = frame
+            self._times.append(now)
+            targets = self._targets
+            done = self._take_stills(frame)
+        for req in done:
+            req.loop.call_soon_threadsafe(_resolve, req.future, frame)
+        for target in targets:
+            target.update(frame)
+        if not self._notify_pending:
+            self._notify_pending = True
+            self._frame_arrived.emit()
+
+    def _take_stills(self, frame: Frame) -> list[_StillRequest]:
+        done: list[_StillRequest] = []
+        waiting: list[_StillRequest] = []
+        for req in self._stills:
+            if frame.read_started_at < req.asked_at:
+                waiting.append(req)
+            elif req.skip > 0:
+                req.skip -= 1
+                waiting.append(req)
+            else:
+                done.append(req)
+        self._stills = waiting
+        return done
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _fail(future: asyncio.Future[Frame], message: str) -> None:
+        if not future.done():
+            future.set_exception(CameraError(message))
+
+    def _set_state(self, state: str, detail: str) -> None:
+        if (state, detail) == (self._state, self._detail):
+            return
+        self._state, self._detail = state, detail
+        log.info("camera %s: %s", state, detail)
+        self._state_arrived.emit(state, detail)
+
+    @Slot()
+    def _on_frame_arrived(self) -> None:
+        self._notify_pending = False
+        self.frame_ready.emit()
