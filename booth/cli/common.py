@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from booth import settings as settings_mod
 from booth.settings import Settings
@@ -19,3 +20,58 @@ def load_settings(args: argparse.Namespace) -> Settings:
         loaded.api.url = ""
         loaded.camera.source = "demo"
     return loaded
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """The service options of a run, named alike in `booth api run` and `booth batch`."""
+    parser.add_argument("--filter-id", metavar="ID", help="filter id (a number, or a UUID for a custom filter)")
+    parser.add_argument("--workflow-id", type=int, metavar="N")
+    parser.add_argument("--style-id", type=int, metavar="N", help="pose/comic style 0..16")
+    parser.add_argument("--gender", metavar="N", help="0 male, 1 female, 2 boy, 3 girl (or the word)")
+    parser.add_argument("--ratio", metavar="R", help="portrait, landscape or square")
+    parser.add_argument("--capture-mode", type=int, metavar="N", help="1 quick, 3 high quality, 4 4k, 5 HQ v5")
+    parser.add_argument("--prompt", metavar="T", help="positive prompt (selfprompt services)")
+    parser.add_argument("--negative-prompt", metavar="T")
+    parser.add_argument("--base-video", type=int, metavar="N", help="animation template (animate_image)")
+    parser.add_argument("--video-name", metavar="T", help="animation name (animate_image)")
+
+
+def request_fields(args: argparse.Namespace) -> dict[str, Any]:
+    """The RunRequest fields (other than service and image) from `add_run_arguments`, checked before a
+    credit is spent: each bad value is refused with a message naming the option and the valid values."""
+    from booth.api.services import CAPTURE_MODES, GENDERS, RATIOS, STYLE_IDS
+    from booth.cli import CliError
+
+    if args.ratio is not None and args.ratio not in RATIOS:
+        raise CliError(f"--ratio {args.ratio!r} is not valid: use one of {', '.join(RATIOS)}", 2)
+    if args.capture_mode is not None and args.capture_mode not in CAPTURE_MODES:
+        modes = ", ".join(f"{k} {v}" for k, v in CAPTURE_MODES.items())
+        raise CliError(f"--capture-mode {args.capture_mode} is not valid: use {modes}", 2)
+    if args.style_id is not None and args.style_id not in STYLE_IDS:
+        raise CliError(f"--style-id {args.style_id} is not valid: use 0..{STYLE_IDS[-1]}", 2)
+    filter_id: int | str | None = args.filter_id
+    if isinstance(filter_id, str):
+        filter_id = int(filter_id) if filter_id.strip().isdigit() else filter_id.strip()
+        if filter_id == "":
+            raise CliError("--filter-id is empty: give a filter number or a custom filter's UUID", 2)
+    gender: int | None = None
+    if args.gender is not None:
+        word = str(args.gender).strip().lower()
+        if word in GENDERS:
+            gender = GENDERS[word]
+        elif word.isdigit() and int(word) in GENDERS.values():
+            gender = int(word)
+        else:
+            raise CliError(f"--gender {args.gender!r} is not valid: use 0 male, 1 female, 2 boy, 3 girl", 2)
+    return {
+        "filter_id": filter_id,
+        "workflow_id": args.workflow_id,
+        "style_id": args.style_id,
+        "gender": gender,
+        "ratio": args.ratio,
+        "capture_mode": args.capture_mode,
+        "positive_prompt": args.prompt,
+        "negative_prompt": args.negative_prompt,
+        "base_video": args.base_video,
+        "video_name": args.video_name,
+    }
