@@ -1,0 +1,197 @@
+"""A small IPP client for asking CUPS about printers and jobs.
+
+Why not `lpstat`: its text is localized and leaves out what the printer watch needs (the machine-readable
+printer-state-reasons such as media-empty, whether a queue accepts jobs, a job's name). Why not pycups: it
+needs a C build against libcups headers that a booth machine does not have. IPP is CUPS's own protocol, a
+short binary encoding over HTTP, so this module speaks just the few read-only operations booth uses.
+Changing a queue (enable, accept) stays with the cupsenable/cupsaccept tools, which carry root's local
+credentials.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+# Operation ids (RFC 8011 and CUPS extensions).
+GET_JOB_ATTRIBUTES = 0x0009
+GET_JOBS = 0x000A
+GET_PRINTER_ATTRIBUTES = 0x000B
+CUPS_GET_DEFAULT = 0x4001
+CUPS_GET_PRINTERS = 0x4002
+
+# Group and value tags.
+_OPERATION, _JOB, _END, _PRINTER = 0x01, 0x02, 0x03, 0x04
+_INTEGER, _BOOLEAN, _ENUM = 0x21, 0x22, 0x23
+_TEXT, _NAME, _KEYWORD, _URI, _CHARSET, _LANGUAGE = 0x41, 0x42, 0x44, 0x45, 0x47, 0x48
+
+# Status codes of interest.
+NOT_FOUND = 0x0406
+
+SOCKET = Path("/run/cups/cups.sock")
+
+
+class IppError(OSError):
+    """CUPS cannot be reached or refused the request; the message says which and what to check."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class IppResponse:
+    status: int
+    groups: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+    def of(self, tag: int) -> list[dict[str, Any]]:
+        return [attrs for group, attrs in self.groups if group == tag]
+
+
+def _attr(tag: int, name: str, values: Iterable[bytes]) -> bytes:
+    out = b""
+    for index, value in enumerate(values):
+        key = name.encode() if index == 0 else b""
+        out += struct.pack(">BH", tag, len(key)) + key + struct.pack(">H", len(value)) + value
+    return out
+
+
+def encode(operation: int, request_id: int, attrs: list[tuple[int, str, list[Any]]]) -> bytes:
+    body = struct.pack(">BBHI", 2, 0, operation, request_id) + bytes([_OPERATION])
+    base = [(_CHARSET, "attributes-charset", ["utf-8"]), (_LANGUAGE, "attributes-natural-language", ["en"])]
+    for tag, name, values in base + attrs:
+        raw = []
+        for value in values:
+            if tag in (_INTEGER, _ENUM):
+                raw.append(struct.pack(">i", value))
+            elif tag == _BOOLEAN:
+                raw.append(b"\x01" if value else b"\x00")
+            else:
+                raw.append(str(value).encode())
+        body += _attr(tag, name, raw)
+    return body + bytes([_END])
+
+
+def _value(tag: int, raw: bytes) -> Any:
+    if tag in (_INTEGER, _ENUM) and len(raw) == 4:
+        return struct.unpack(">i", raw)[0]
+    if tag == _BOOLEAN and len(raw) == 1:
+        return raw != b"\x00"
+    if 0x40 <= tag <= 0x4F:
+        return raw.decode("utf-8", "replace")
+    return raw
+
+
+def decode(data: bytes) -> IppResponse:
+    """Parse a response into groups of name -> value (a list when the attribute has several values)."""
+    if len(data) < 9:
+        raise IppError("CUPS sent a truncated answer")
+    status = struct.unpack(">H", data[2:4])[0]
+    response = IppResponse(status)
+    pos, current, last = 8, None, ""
+    while pos < len(data):
+        tag = data[pos]
+        pos += 1
+        if tag == _END:
+            break
+        if tag < 0x10:
+            current = {}
+            response.groups.append((tag, current))
+            continue
+        name_len = struct.unpack(">H", data[pos : pos + 2])[0]
+        name = data[pos + 2 : pos + 2 + name_len].decode()
+        pos += 2 + name_len
+        value_len = struct.unpack(">H", data[pos : pos + 2])[0]
+        value = _value(tag, data[pos + 2 : pos + 2 + value_len])
+        pos += 2 + value_len
+        if current is None:
+            continue
+        if name:
+            current[name] = value
+            last = name
+        elif last:
+            previous = current[last]
+            current[last] = [*previous, value] if isinstance(previous, list) else [previous, value]
+    return response
+
+
+class IppClient:
+    """Blocking calls to the local CUPS scheduler (call them from a worker thread, never the GUI thread).
+
+    The server is $CUPS_SERVER when set (host[:port] or a socket path), else CUPS's local socket, else
+    localhost:631.
+    """
+
+    def __init__(self, server: str | None = None, timeout_s: float = 3.0) -> None:
+        server = server if server is not None else os.environ.get("CUPS_SERVER", "")
+        if server.startswith("/"):
+            transport, self._base = httpx.HTTPTransport(uds=server), "http://localhost"
+        elif server:
+            transport, self._base = httpx.HTTPTransport(), f"http://{server if ':' in server else server + ':631'}"
+        elif SOCKET.exists():
+            transport, self._base = httpx.HTTPTransport(uds=str(SOCKET)), "http://localhost"
+        else:
+            transport, self._base = httpx.HTTPTransport(), "http://localhost:631"
+        self._http = httpx.Client(transport=transport, timeout=timeout_s)
+        self._request_id = 0
+
+    def close(self) -> None:
+        self._http.close()
+
+    def call(self, operation: int, path: str, attrs: list[tuple[int, str, list[Any]]]) -> IppResponse:
+        self._request_id += 1
+        body = encode(operation, self._request_id, attrs)
+        try:
+            answer = self._http.post(self._base + path, content=body, headers={"Content-Type": "application/ipp"})
+        except httpx.HTTPError as exc:
+            why = f"CUPS is not answering ({type(exc).__name__}); start it (cupsd) or check CUPS_SERVER"
+            raise IppError(why) from None
+        if answer.status_code != 200:
+            raise IppError(f"CUPS answered HTTP {answer.status_code} to {path}", answer.status_code)
+        return decode(answer.content)
+
+    @staticmethod
+    def printer_uri(name: str) -> str:
+        return f"ipp://localhost/printers/{quote(name, safe='')}"
+
+    def printers(self, wanted: list[str]) -> list[dict[str, Any]]:
+        reply = self.call(CUPS_GET_PRINTERS, "/", [(_KEYWORD, "requested-attributes", wanted)])
+        return reply.of(_PRINTER)
+
+    def printer(self, name: str, wanted: list[str]) -> dict[str, Any] | None:
+        """Attributes of one queue, or None when CUPS has no queue of that name."""
+        reply = self.call(
+            GET_PRINTER_ATTRIBUTES,
+            f"/printers/{quote(name, safe='')}",
+            [(_URI, "printer-uri", [self.printer_uri(name)]), (_KEYWORD, "requested-attributes", wanted)],
+        )
+        if reply.status == NOT_FOUND:
+            return None
+        found = reply.of(_PRINTER)
+        return found[0] if found else None
+
+    def default_printer(self) -> str | None:
+        reply = self.call(CUPS_GET_DEFAULT, "/", [(_KEYWORD, "requested-attributes", ["printer-name"])])
+        found = reply.of(_PRINTER)
+        return str(found[0]["printer-name"]) if found and "printer-name" in found[0] else None
+
+    def jobs(self, printer: str, wanted: list[str], which: str = "all", user: str | None = None) -> list[dict]:
+        """Jobs of a queue; `user` asks as that user so CUPS shows the job names it hides from others."""
+        attrs: list[tuple[int, str, list[Any]]] = [
+            (_URI, "printer-uri", [self.printer_uri(printer)]),
+            (_KEYWORD, "which-jobs", [which]),
+            (_KEYWORD, "requested-attributes", wanted),
+        ]
+        if user:
+            attrs.insert(1, (_NAME, "requesting-user-name", [user]))
+        reply = self.call(GET_JOBS, f"/printers/{quote(printer, safe='')}", attrs)
+        if reply.status == NOT_FOUND:
+            return []
+        return reply.of(_JOB)

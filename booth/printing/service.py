@@ -1,0 +1,310 @@
+"""The booth's print queue and printer watch, one object the kiosk, operator panel and `booth print` share.
+
+One worker thread does everything slow (composing pages, Qt printing, asking CUPS), so the GUI only reads
+cached state. Every ~2 s the worker asks CUPS how the queue is; while it is down (paused, rejecting,
+offline, out of paper, a job held) `can_print()` is False so the kiosk stops offering Print, and guests'
+prints wait here in booth rather than piling into a stopped CUPS queue. When the queue is back they go out
+in order. Each print is saved before it is sent and recorded with its CUPS job id once CUPS has it, so
+nothing is lost or printed twice across restarts (see store.py).
+
+Signals (delivered in the thread that owns the service):
+    printer_changed()          the printer's status (or a Resume outcome) changed
+    print_changed(str)         a print (by print id) was added or changed state
+    resume_finished(bool, str) the operator's Resume ran: success, message
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import secrets
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from booth.printing import cups
+from booth.printing.cups import PrinterStatus
+from booth.printing.ipp import IppClient, IppError
+from booth.printing.layout import LayoutError, compose
+from booth.printing.qtprint import PrintSendError, send_page
+from booth.printing.store import ACTIVE, PrintJob, PrintState, PrintStore
+from booth.settings import EventSettings, LayoutSettings, PrintingSettings
+
+log = logging.getLogger(__name__)
+
+UNLIMITED = 999
+MAX_SEND_ATTEMPTS = 3
+
+
+class PrintLimitError(ValueError):
+    """More copies asked than the guest's or the event's limit leaves; the message says how many are left."""
+
+
+class PrintService(QObject):
+    printer_changed = Signal()
+    print_changed = Signal(str)
+    resume_finished = Signal(bool, str)
+    _relay = Signal(str, str, str)  # kind, id or flag, message: worker -> owner thread
+
+    def __init__(
+        self,
+        settings: PrintingSettings,
+        event: EventSettings,
+        store_dir: Path,
+        *,
+        guest_limit: int | None = None,
+        poll_interval_s: float = 2.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if settings.layout not in settings.layouts:
+            known = ", ".join(sorted(settings.layouts)) or "none"
+            raise ValueError(f"printing.layout '{settings.layout}' is not among [printing.layouts] ({known})")
+        self._settings = settings
+        self._event = event
+        self._guest_limit = guest_limit
+        self._poll_s = poll_interval_s
+        self._store = PrintStore(Path(store_dir))
+        self._lock = threading.RLock()
+        self._jobs: dict[str, PrintJob] = {job.id: job for job in self._store.load()}
+        self._status = PrinterStatus(settings.printer or "(default)", "unknown", "checking the printer", False)
+        self._commands: queue.SimpleQueue[Callable[[IppClient], None]] = queue.SimpleQueue()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._relay.connect(self._on_relay, Qt.ConnectionType.QueuedConnection)
+
+    # ---- owner-thread API -------------------------------------------------------------------------------
+
+    @property
+    def layout(self) -> LayoutSettings:
+        return self._settings.layouts[self._settings.layout]
+
+    def start(self) -> None:
+        if self._thread is not None or not self._settings.enabled:
+            return
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._run, name="booth-print", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            self._stopping.set()
+            self._wake.set()
+            thread.join(timeout=30)
+        else:
+            client = IppClient()
+            self._drain(client)  # saves of prints queued while the worker never ran
+            client.close()
+        self._store.close()
+
+    def status(self) -> PrinterStatus:
+        with self._lock:
+            return self._status
+
+    def can_print(self) -> bool:
+        return self._settings.enabled and self.status().ok
+
+    def prints(self) -> list[PrintJob]:
+        with self._lock:
+            return sorted(self._jobs.values(), key=lambda job: (job.created_at, job.id))
+
+    def get(self, print_id: str) -> PrintJob:
+        with self._lock:
+            return self._jobs[print_id]
+
+    def printed_count(self) -> int:
+        """Copies printed or on their way for the whole event (failed prints excluded)."""
+        with self._lock:
+            return sum(job.copies for job in self._jobs.values() if job.counts)
+
+    def prints_left(self, job_id: str) -> int:
+        """Copies this guest may still ask for: the smaller of the guest's and the event's remainder."""
+        with self._lock:
+            used = sum(job.copies for job in self._jobs.values() if job.counts and job.job_id == job_id)
+            total = sum(job.copies for job in self._jobs.values() if job.counts)
+        left = UNLIMITED
+        if self._guest_limit is not None:
+            left = min(left, max(0, self._guest_limit - used))
+        if self._settings.event_limit > 0:
+            left = min(left, max(0, self._settings.event_limit - total))
+        return left
+
+    def submit(self, job_id: str, image_path: Path, copies: int = 1, qr_url: str | None = None) -> PrintJob:
+        """Queue a print and return at once; it goes to the printer as soon as the printer can take it."""
+        if not self._settings.enabled:
+            raise PrintLimitError("printing is turned off for this event (printing.enabled)")
+        if copies < 1:
+            raise PrintLimitError(f"copies must be 1 or more, not {copies}")
+        left = self.prints_left(job_id)
+        if copies > left:
+            raise PrintLimitError(f"{copies} copies asked but only {left} left for this guest and event")
+        job = PrintJob(id=secrets.token_hex(6), job_id=job_id, image_path=str(image_path), copies=copies, qr_url=qr_url)
+        with self._lock:
+            self._jobs[job.id] = job
+        self._call(lambda _client: self._save_current(job.id))
+        self.print_changed.emit(job.id)
+        return job
+
+    def retry(self, print_id: str) -> None:
+        """Queue a failed print again (operator action)."""
+        with self._lock:
+            job = self._jobs[print_id]
+            if job.state != PrintState.FAILED:
+                return
+        self._call(lambda _client: self._update(job, state=PrintState.QUEUED, error="", attempts=0))
+
+    def resume(self) -> None:
+        """Enable and accept the CUPS queue and release booth's held jobs; the outcome comes as resume_finished."""
+        self._call(self._resume)
+
+    # ---- worker thread ----------------------------------------------------------------------------------
+
+    def _call(self, command: Callable[[IppClient], None]) -> None:
+        self._commands.put(command)
+        self._wake.set()
+
+    def _run(self) -> None:
+        client = IppClient()
+        try:
+            while not self._stopping.is_set():
+                self._wake.clear()
+                self._drain(client)
+                try:
+                    self._tick(client)
+                except Exception:  # the watch must outlive any one bad round; the log has the details
+                    log.exception("print watch round failed")
+                self._wake.wait(self._poll_s)
+            self._drain(client)
+        finally:
+            client.close()
+
+    def _drain(self, client: IppClient) -> None:
+        while True:
+            try:
+                command = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                command(client)
+            except Exception:
+                log.exception("print command failed")
+
+    def _save_current(self, print_id: str) -> None:
+        # The newest version: the worker may already have moved the print on since it was queued.
+        with self._lock:
+            job = self._jobs[print_id]
+        self._store.save(job)
+
+    def _update(self, job: PrintJob, **changes: Any) -> PrintJob:
+        with self._lock:
+            current = self._jobs.get(job.id, job).evolve(**changes)
+            self._jobs[job.id] = current
+        self._store.save(current)
+        self._relay.emit("print", current.id, "")
+        return current
+
+    def _set_status(self, status: PrinterStatus) -> None:
+        with self._lock:
+            changed, self._status = status != self._status, status
+        if changed:
+            log.info("printer %s: %s %s", status.name, status.state, status.reason)
+            self._relay.emit("printer", "", "")
+
+    def _tick(self, client: IppClient) -> None:
+        try:
+            name = cups.resolve_printer(client, self._settings.printer)
+            queue_jobs = cups.booth_jobs(client, name) if name else []
+        except IppError as exc:
+            self._set_status(cups.unreachable(self._settings.printer, exc))
+            return
+        by_title = {str(job.get("job-name")): job for job in queue_jobs if job.get("job-name")}
+        by_id = {int(job["job-id"]): job for job in queue_jobs if "job-id" in job}
+        ours = [job for job in self.prints() if job.state in ACTIVE]
+        mine = [by_id[job.cups_job_id] for job in ours if job.cups_job_id in by_id]
+        self._set_status(cups.printer_status(client, name, mine))
+        for job in ours:
+            if job.state == PrintState.SENDING:
+                self._recover(job, by_title.get(job.title))
+            elif job.state == PrintState.PRINTING:
+                found = by_id.get(job.cups_job_id) if job.cups_job_id else by_title.get(job.title)
+                self._follow(job, found)
+        if self.status().ok:
+            for job in self.prints():
+                if job.state == PrintState.QUEUED and not self._stopping.is_set():
+                    self._send(client, job, name)
+
+    def _recover(self, job: PrintJob, found: dict[str, Any] | None) -> None:
+        """A print the last run was sending when it stopped: CUPS has it or it goes back in the queue."""
+        if found is not None:
+            self._update(job, state=PrintState.PRINTING, cups_job_id=int(found["job-id"]))
+        else:
+            self._update(job, state=PrintState.QUEUED)
+
+    def _follow(self, job: PrintJob, found: dict[str, Any] | None) -> None:
+        if found is None:
+            # CUPS forgot the job (history purged): it went out; resending risks a double print.
+            self._update(job, state=PrintState.DONE)
+            return
+        state = found.get("job-state")
+        changes: dict[str, Any] = {}
+        if job.cups_job_id is None:
+            changes["cups_job_id"] = int(found["job-id"])
+        if state == cups.JOB_COMPLETED:
+            changes["state"] = PrintState.DONE
+        elif state in (cups.JOB_CANCELED, cups.JOB_ABORTED):
+            reason = found.get("job-printer-state-message") or found.get("job-state-reasons") or "cancelled"
+            changes.update(state=PrintState.FAILED, error=f"CUPS {('cancelled', 'aborted')[state == 8]} it: {reason}")
+        if changes:
+            self._update(job, **changes)
+
+    def _send(self, client: IppClient, job: PrintJob, printer: str) -> None:
+        job = self._update(job, state=PrintState.SENDING, printer=printer, attempts=job.attempts + 1)
+        try:
+            page = compose(job.image_path, self.layout, self._event, job.qr_url)
+            send_page(page, printer, self.layout, job.copies, job.title)
+        except LayoutError as exc:
+            self._update(job, state=PrintState.FAILED, error=str(exc))
+            return
+        except PrintSendError as exc:
+            final = job.attempts >= MAX_SEND_ATTEMPTS
+            self._update(job, state=PrintState.FAILED if final else PrintState.QUEUED, error=str(exc))
+            return
+        try:
+            found = [j for j in cups.booth_jobs(client, printer) if j.get("job-name") == job.title]
+        except IppError:
+            found = []
+        cups_id = max((int(j["job-id"]) for j in found), default=None)
+        self._update(job, state=PrintState.PRINTING, cups_job_id=cups_id, error="")
+
+    def _resume(self, client: IppClient) -> None:
+        try:
+            name = cups.resolve_printer(client, self._settings.printer)
+            held = [
+                int(j["job-id"])
+                for j in cups.booth_jobs(client, name, which="not-completed")
+                if j.get("job-state") in (cups.JOB_HELD, cups.JOB_STOPPED)
+            ]
+        except IppError as exc:
+            self._relay.emit("resume", "", f"could not reach CUPS: {exc}")
+            return
+        if not name:
+            self._relay.emit("resume", "", "no printer to resume: set printing.printer")
+            return
+        done, message = cups.resume(name, held)
+        self._set_status(cups.printer_status(client, name))
+        self._relay.emit("resume", "1" if done else "", message)
+
+    # ---- back in the owner thread ----------------------------------------------------------------------
+
+    def _on_relay(self, kind: str, key: str, message: str) -> None:
+        if kind == "print":
+            self.print_changed.emit(key)
+        elif kind == "printer":
+            self.printer_changed.emit()
+        elif kind == "resume":
+            self.resume_finished.emit(bool(key), message)
