@@ -1,0 +1,52 @@
+"""English and German for the kiosk: compiled Qt translations (.qm) switched at run time.
+
+Source strings are English, so English needs no file. The .ts sources sit beside the .qm files; rebuild
+with `pyside6-lupdate` / `pyside6-lrelease` (see tests/ui/kiosk/test_i18n.py for the commands).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+LANGUAGES = ("en", "de")
+
+_current: QTranslator | None = None
+_code = "en"
+
+
+def qm_path(code: str) -> Path:
+    return HERE / f"booth_{code}.qm"
+
+
+def current() -> str:
+    return _code
+
+
+def switch(code: str) -> bool:
+    """Install the translator for `code`; widgets get a LanguageChange event and re-word themselves."""
+    global _current, _code
+    app = QCoreApplication.instance()
+    if app is None or code not in LANGUAGES:
+        return False
+    if _current is not None:
+        app.removeTranslator(_current)
+        _current = None
+    if code != "en":
+        translator = QTranslator(app)
+        if not translator.load(str(qm_path(code))):
+            log.warning("no %s translation at %s: staying in English", code, qm_path(code))
+            _code = "en"
+            return False
+        app.installTranslator(translator)
+        _current = translator
+    elif _code != "en":
+        # Removing the last translator already sent LanguageChange; nothing more to do.
+        pass
+    _code = code
+    return True

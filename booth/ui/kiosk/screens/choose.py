@@ -1,0 +1,68 @@
+"""Step 2: choose the experience. One big picture card per service the operator enabled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from booth.ui.kiosk import wording
+from booth.ui.kiosk.screens.base import Screen, button, label, service_art
+from booth.ui.widgets.cards import ImageCard
+
+
+class ChooseScreen(Screen):
+    """Signals: `chosen(str)` with the service name, `back()`."""
+
+    chosen = Signal(str)
+    back = Signal()
+
+    def __init__(self, event: Any, services: list[str], parent: QWidget | None = None) -> None:
+        super().__init__("ChooseScreen", parent)
+        self.services = services
+        self.heading = label(self, "Heading")
+        self.hint = label(self, "Subtitle")
+        self.cards: dict[str, ImageCard] = {}
+        for name in services:
+            card = ImageCard(accent=event.accent_color, parent=self)
+            card.setObjectName(f"service_{name}")
+            card.set_source(f"art:{name}", service_art(name))
+            card.clicked.connect(lambda _=False, n=name: self.chosen.emit(n))
+            self.cards[name] = card
+        self.grid = QGridLayout()
+        self.grid.setSpacing(28)
+        self.back_button = button(self, "back_button", "ghost")
+        self.back_button.clicked.connect(self.back.emit)
+        self.strip_slot = QVBoxLayout()
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addLayout(self.strip_slot, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(64, 56, 64, 48)
+        lay.setSpacing(24)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.hint)
+        lay.addSpacing(12)
+        lay.addLayout(self.grid, 1)
+        lay.addLayout(bottom)
+        self.retranslate()
+
+    def orient(self, portrait: bool) -> None:
+        n = len(self.cards)
+        cols = 2 if portrait else min(4, max(1, (n + 1) // 2))
+        if n <= 3:
+            cols = 1 if portrait else n
+        for i, card in enumerate(self.cards.values()):
+            self.grid.removeWidget(card)
+            self.grid.addWidget(card, i // cols, i % cols)
+        for c in range(4):
+            self.grid.setColumnStretch(c, 1 if c < cols else 0)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Choose your experience"))
+        self.hint.setText(self.tr("Tap the one that makes you smile."))
+        self.back_button.setText(self.tr("Back"))
+        for name, card in self.cards.items():
+            card.set_text(wording.service_title(name), wording.service_blurb(name))

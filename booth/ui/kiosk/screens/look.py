@@ -1,0 +1,189 @@
+"""Step 3: choose the look (filter, workflow or style) and, where the service asks, who and which shape.
+
+The grid fills from the catalog the kiosk already holds (cached, refreshed in the background); gender
+and ratio rows appear only for services that send those fields (booth.ui.kiosk.looks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from booth.api.services import GENDERS, RATIOS
+from booth.ui.kiosk import looks, wording
+from booth.ui.kiosk.screens.base import Screen, button, label
+from booth.ui.widgets.cards import ImageCard
+
+CARD_MIN = 300
+
+
+def _preview_source(entry: Any) -> str | None:
+    preview = getattr(entry, "preview", None)
+    if not preview or preview.startswith(("http://", "https://")):
+        return None  # remote previews are not fetched on the guest's time; the card paints its own art
+    return preview
+
+
+class LookScreen(Screen):
+    """Signals: `look_chosen(object, str)` (id, name), `gender_chosen(str)`, `ratio_chosen(str)`,
+    `next()`, `back()`."""
+
+    look_chosen = Signal(object, str)
+    gender_chosen = Signal(str)
+    ratio_chosen = Signal(str)
+    next = Signal()
+    back = Signal()
+
+    def __init__(self, event: Any, catalog: Any, parent: QWidget | None = None) -> None:
+        super().__init__("LookScreen", parent)
+        self.event = event
+        self.catalog = catalog
+        self.service = ""
+        self.cards: list[ImageCard] = []
+        self._entries: list[tuple[Any, str, str | None]] = []
+        self.heading = label(self, "Heading")
+        self.hint = label(self, "Subtitle")
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("look_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(24)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        self.scroll.setWidget(self.grid_host)
+        self.look_group = QButtonGroup(self)
+        self.look_group.setExclusive(True)
+
+        self.gender_label = label(self, "SectionLabel", center=False)
+        self.gender_group, self.gender_row, self.gender_buttons = self._chips("gender", list(GENDERS))
+        self.ratio_label = label(self, "SectionLabel", center=False)
+        self.ratio_group, self.ratio_row, self.ratio_buttons = self._chips("ratio", list(RATIOS))
+        self.gender_group.idClicked.connect(lambda i: self.gender_chosen.emit(list(GENDERS)[i]))
+        self.ratio_group.idClicked.connect(lambda i: self.ratio_chosen.emit(list(RATIOS)[i]))
+
+        self.back_button = button(self, "back_button", "ghost")
+        self.back_button.clicked.connect(self.back.emit)
+        self.next_button = button(self, "next_button", "hero")
+        self.next_button.clicked.connect(self.next.emit)
+
+        self.options = QVBoxLayout()
+        self.options.setSpacing(14)
+        for w in (self.gender_label,):
+            self.options.addWidget(w)
+        self.options.addLayout(self.gender_row)
+        self.options.addWidget(self.ratio_label)
+        self.options.addLayout(self.ratio_row)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(64, 56, 64, 48)
+        lay.setSpacing(24)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.scroll, 1)
+        lay.addLayout(self.options)
+        lay.addLayout(bottom)
+        catalog.changed.connect(self._on_catalog_changed)
+        self.retranslate()
+
+    def _chips(self, prefix: str, names: list[str]) -> tuple[QButtonGroup, QHBoxLayout, dict[str, Any]]:
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        buttons = {}
+        for i, name in enumerate(names):
+            btn = button(self, f"{prefix}_{name}", "chip")
+            btn.setCheckable(True)
+            group.addButton(btn, i)
+            row.addWidget(btn)
+            buttons[name] = btn
+        row.addStretch(1)
+        return group, row, buttons
+
+    # ---- state from the flow ------------------------------------------------------------------
+    def show_for(self, service: str, choice: Any) -> None:
+        """Fill for `service` with the guest's current choice (look id, gender, ratio)."""
+        need = looks.needs(service)
+        if service != self.service:
+            self.service = service
+            self._rebuild()
+        for w in (self.gender_label, *self.gender_buttons.values()):
+            w.setVisible(need.gender)
+        for w in (self.ratio_label, *self.ratio_buttons.values()):
+            w.setVisible(need.ratio)
+        self.scroll.setVisible(need.field is not None)
+        if choice.gender in self.gender_buttons:
+            self.gender_buttons[choice.gender].setChecked(True)
+        if choice.ratio in self.ratio_buttons:
+            self.ratio_buttons[choice.ratio].setChecked(True)
+        for card, (entry_id, _name, _src) in zip(self.cards, self._entries, strict=False):
+            card.setChecked(entry_id == choice.look_id)
+        self.next_button.setEnabled(need.field is None or choice.look_id is not None)
+        self.retranslate()
+
+    def _entries_for(self, service: str) -> list[tuple[Any, str, str | None]]:
+        need = looks.needs(service)
+        if need.kind is None:
+            return []
+        entries = [(e.id, e.name, _preview_source(e)) for e in self.catalog.entries(need.kind)]
+        if not entries and need.kind == "styles":
+            style = QCoreApplication.translate("LookScreen", "Style %1")
+            entries = [(i, style.replace("%1", n), None) for i, n in looks.fallback_styles()]
+        return entries
+
+    def _rebuild(self) -> None:
+        for card in self.cards:
+            self.look_group.removeButton(card)
+            self.grid.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        self._entries = self._entries_for(self.service) if self.service else []
+        for i, (entry_id, name, src) in enumerate(self._entries):
+            card = ImageCard(name, accent=self.event.accent_color, parent=self.grid_host)
+            card.setObjectName(f"look_{i}")
+            card.setCheckable(True)
+            card.setMinimumSize(CARD_MIN - 40, CARD_MIN)
+            if src:
+                card.set_source(f"look:{self.service}:{entry_id}", src)
+            card.clicked.connect(lambda _=False, e=entry_id, n=name: self.look_chosen.emit(e, n))
+            self.look_group.addButton(card)
+            self.cards.append(card)
+        self._layout_cards()
+
+    def _layout_cards(self) -> None:
+        cols = 3 if self.portrait else 5
+        for i, card in enumerate(self.cards):
+            self.grid.removeWidget(card)
+            self.grid.addWidget(card, i // cols, i % cols)
+        for c in range(6):
+            self.grid.setColumnStretch(c, 1 if c < cols else 0)
+
+    def _on_catalog_changed(self, kind: str) -> None:
+        if self.service and looks.needs(self.service).kind == kind:
+            self._rebuild()
+
+    def orient(self, portrait: bool) -> None:
+        self._layout_cards()
+
+    def retranslate(self) -> None:
+        need = looks.needs(self.service) if self.service else None
+        if need is not None and need.field is None:
+            self.heading.setText(self.tr("Just one thing"))
+        else:
+            self.heading.setText(self.tr("Choose your look"))
+        self.hint.setText(wording.service_title(self.service) if self.service else "")
+        self.gender_label.setText(self.tr("WHO IS IN THE PICTURE?"))
+        self.ratio_label.setText(self.tr("PICTURE SHAPE"))
+        for name, btn in self.gender_buttons.items():
+            btn.setText(wording.gender_label(name))
+        for name, btn in self.ratio_buttons.items():
+            btn.setText(wording.ratio_label(name))
+        self.back_button.setText(self.tr("Back"))
+        self.next_button.setText(self.tr("Next: strike a pose"))

@@ -1,0 +1,97 @@
+"""Step 4: pose. The live preview with the ratio guide, the shutter, the countdown and the flash.
+
+The countdown and flash are drawn by the camera's PreviewWidget; this screen only forwards the tap (or
+the hardware trigger, via the flow) and tells the flow when the countdown is over.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from booth.ui.kiosk.screens.base import Screen, button, label
+
+log = logging.getLogger(__name__)
+
+
+def make_preview(parent: QWidget) -> QWidget:
+    """The camera helper's PreviewWidget; a plain stand-in while that part is missing from a build."""
+    try:
+        from booth.ui.widgets.preview import PreviewWidget
+    except ImportError:
+        log.warning("booth.ui.widgets.preview is missing: the pose screen shows no live picture")
+        return _StandIn(parent)
+    return PreviewWidget(parent)
+
+
+class _StandIn(QWidget):
+    countdown_finished = Signal()
+    frame_painted = Signal(int)
+
+    def set_camera(self, camera: Any) -> None: ...
+    def set_guide(self, ratio: str, two_person: bool = False) -> None: ...
+    def set_mirror(self, mirror: bool) -> None: ...
+    def flash(self) -> None: ...
+
+    def start_countdown(self, seconds: int) -> None:
+        QTimer.singleShot(seconds * 1000, self.countdown_finished.emit)
+
+
+class PoseScreen(Screen):
+    """Signals: `shutter()` (tap), `countdown_over()`, `back()`."""
+
+    shutter = Signal()
+    countdown_over = Signal()
+    back = Signal()
+
+    def __init__(self, camera: Any, mirror: bool, parent: QWidget | None = None) -> None:
+        super().__init__("PoseScreen", parent)
+        self.preview = make_preview(self)
+        self.preview.setObjectName("preview")
+        if camera is not None:
+            self.preview.set_camera(camera)
+        self.preview.set_mirror(mirror)
+        self.preview.countdown_finished.connect(self._on_countdown_finished)
+        self.heading = label(self, "Heading")
+        self.hint = label(self, "Hint")
+        self.shutter_button = button(self, "shutter_button", "shutter")
+        self.shutter_button.clicked.connect(self.shutter.emit)
+        self.back_button = button(self, "back_button", "ghost")
+        self.back_button.clicked.connect(self.back.emit)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.shutter_button, 0, Qt.AlignmentFlag.AlignCenter)
+        bottom.addWidget(self.hint, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(48, 40, 48, 40)
+        lay.setSpacing(24)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.preview, 1)
+        lay.addLayout(bottom)
+        self.retranslate()
+
+    def prepare(self, ratio: str, two_person: bool) -> None:
+        self.preview.set_guide(ratio, two_person)
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        """During countdown and capture the buttons rest, so a second tap cannot shoot twice."""
+        self.shutter_button.setEnabled(not busy)
+        self.back_button.setEnabled(not busy)
+
+    def count_down(self, seconds: int) -> None:
+        self.preview.start_countdown(seconds)
+
+    def _on_countdown_finished(self) -> None:
+        self.preview.flash()
+        self.countdown_over.emit()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Strike a pose!"))
+        self.hint.setText(self.tr("Tap the big button when you're ready"))
+        self.shutter_button.setText(self.tr("GO"))
+        self.back_button.setText(self.tr("Back"))

@@ -1,0 +1,314 @@
+"""The kiosk window: the screens in a stack, driven by the KioskFlow, locked against guests leaving.
+
+It wires the flow's signals to the screens and the screens' taps to the flow, turns problems on the
+message bridge into guest words on the banner, and filters input application-wide: any touch restarts
+the inactivity clock, the trigger key shoots, and every way out (Escape, Alt+F4, Ctrl+Q/W, close) is
+refused until the operator quits from the control panel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from booth.ui import i18n
+from booth.ui.context import AppContext, Message
+from booth.ui.kiosk import wording
+from booth.ui.kiosk.delivery import ResultActions
+from booth.ui.kiosk.flow import KioskFlow, Step
+from booth.ui.kiosk.operator_gate import CornerHold, PinPad
+from booth.ui.kiosk.screens.attract import AttractScreen
+from booth.ui.kiosk.screens.base import Screen
+from booth.ui.kiosk.screens.choose import ChooseScreen
+from booth.ui.kiosk.screens.handoff import HandoffScreen
+from booth.ui.kiosk.screens.look import LookScreen
+from booth.ui.kiosk.screens.pose import PoseScreen
+from booth.ui.kiosk.screens.result import ResultScreen
+from booth.ui.kiosk.screens.review import ReviewScreen
+from booth.ui.theme import stylesheet
+from booth.ui.widgets.banner import Banner
+from booth.ui.widgets.job_strip import JobStrip
+
+log = logging.getLogger(__name__)
+
+GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "camera", "printer"})
+BANNER_REPEAT_S = 20.0
+ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Close}
+
+
+def _is_escape(event: QKeyEvent) -> bool:
+    key = Qt.Key(event.key())
+    mods = event.modifiers()
+    if key == Qt.Key.Key_Escape or key == Qt.Key.Key_Close:
+        return True
+    if key == Qt.Key.Key_F4 and mods & Qt.KeyboardModifier.AltModifier:
+        return True
+    return key in (Qt.Key.Key_Q, Qt.Key.Key_W) and bool(mods & Qt.KeyboardModifier.ControlModifier)
+
+
+class KioskWindow(QWidget):
+    """The guest's window. `allow_close()` is the operator's key to it."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.context = context
+        s = context.settings
+        self._allow_close = False
+        self._banner_seen: dict[str, float] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.operator_panel: QWidget | None = None
+        self.setWindowTitle(s.event.name)
+        self.setStyleSheet(stylesheet(s.event))
+
+        self.flow = KioskFlow(s.kiosk, camera=context.camera, queue=context.queue, parent=self)
+        self.actions = ResultActions(s.kiosk, printer=context.printer, share=context.share,
+                                     messages=context.messages)
+        catalog = context.catalog
+        if catalog is None:
+            from booth.ui.kiosk.catalog import Catalog
+
+            catalog = context.catalog = Catalog(self)
+        services = self.flow.services
+        self.stack = QStackedWidget(self)
+        self.attract = AttractScreen(s.event, services)
+        self.choose = ChooseScreen(s.event, services)
+        self.look = LookScreen(s.event, catalog)
+        self.pose = PoseScreen(context.camera, s.camera.mirror_preview)
+        self.review = ReviewScreen()
+        self.handoff = HandoffScreen()
+        self.result = ResultScreen()
+        self.screens: dict[Step, Screen] = {
+            Step.ATTRACT: self.attract, Step.CHOOSE: self.choose, Step.LOOK: self.look, Step.POSE: self.pose,
+            Step.REVIEW: self.review, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
+        }
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        self.strip = JobStrip(context.queue, self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stack)
+        self.banner = Banner(self)
+        self.pin_pad = PinPad(s.kiosk.operator_pin.get_secret_value(), self)
+        self.corner = CornerHold(self)
+        self._trigger = QKeySequence.fromString(s.kiosk.trigger_key)
+        self._connect()
+        i18n.switch(s.kiosk.language)
+        self.attract.set_language(i18n.current())
+        self._show(Step.ATTRACT)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # ---- wiring ------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        f = self.flow
+        f.step_changed.connect(lambda step: self._show(Step(step)))
+        f.countdown_requested.connect(self.pose.count_down)
+        f.capturing_changed.connect(self.pose.set_busy)
+        f.captured.connect(lambda: self.review.show_capture(f.capture or b"", f.retakes_left))
+        f.guest_message.connect(lambda text: self.banner.say(text))
+        f.result_opened.connect(self._open_result)
+        f.choice_changed.connect(self._on_choice)
+        self.attract.start.connect(f.start)
+        self.attract.language_chosen.connect(self.set_language)
+        self.choose.chosen.connect(f.choose_service)
+        self.choose.back.connect(f.back)
+        self.look.look_chosen.connect(f.choose_look)
+        self.look.gender_chosen.connect(f.set_gender)
+        self.look.ratio_chosen.connect(f.set_ratio)
+        self.look.next.connect(f.confirm_look)
+        self.look.back.connect(f.back)
+        self.pose.shutter.connect(f.trigger)
+        self.pose.countdown_over.connect(f.shoot)
+        self.pose.back.connect(f.back)
+        self.review.retake.connect(f.retake)
+        self.review.use.connect(f.accept)
+        self.handoff.next_guest.connect(f.start)
+        self.result.done.connect(f.done)
+        self.result.print_requested.connect(self._print)
+        self.strip.opened.connect(f.open_result)
+        self.pin_pad.accepted.connect(self._open_operator)
+        self.corner.held.connect(self.pin_pad.open)
+        self.context.messages.posted.connect(self._on_message)
+
+    def _on_choice(self) -> None:
+        if self.flow.step == Step.LOOK and self.flow.choice.service:
+            self.look.show_for(self.flow.choice.service, self.flow.choice)
+
+    def _show(self, step: Step) -> None:
+        current = self.stack.currentWidget()
+        screen = self.screens[step]
+        if isinstance(current, Screen) and current is not screen:
+            current.left()
+        f = self.flow
+        if step == Step.LOOK:
+            self.look.show_for(f.choice.service, f.choice)
+        elif step == Step.POSE:
+            self.pose.prepare(f.ratio, f.two_person)
+        elif step == Step.HANDOFF:
+            self.handoff.show_ticket(f.ticket)
+        elif step == Step.ATTRACT:
+            self._spawn(self._refresh_wall())
+        slot = getattr(screen, "strip_slot", None)
+        if slot is not None:
+            slot.addWidget(self.strip)
+            self.strip.show()
+        else:
+            self.strip.hide()
+        self.stack.setCurrentWidget(screen)
+        screen.entered()
+
+    def _spawn(self, coro: Any) -> None:
+        try:
+            task = asyncio.ensure_future(coro)
+        except RuntimeError:  # no event loop (a bare widget test): nothing to fetch
+            coro.close()
+            return
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _refresh_wall(self) -> None:
+        results = await asyncio.to_thread(self._recent_results)
+        samples = []
+        catalog = self.context.catalog
+        for kind in ("filters", "styles", "workflows"):
+            for e in catalog.entries(kind):
+                if e.preview and not e.preview.startswith(("http://", "https://")):
+                    samples.append((f"look:{kind}:{e.id}", e.preview))
+        self.attract.set_pool(results, samples[:24])
+
+    def _recent_results(self) -> list[Path]:
+        folder = self.context.event_dir
+        if folder is None:
+            return []
+        results = Path(folder) / "results"
+        try:
+            files = [p for p in results.iterdir() if p.is_file()]
+        except OSError:
+            return []
+        files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        return files[:24]
+
+    # ---- results, print, share ----------------------------------------------------------------
+    def _open_result(self, job_id: str) -> None:
+        queue = self.context.queue
+        job = queue.job(job_id)
+        path = queue.result_path(job_id)
+        self.strip.mark_seen(job_id)
+        self.result.show_result(job_id, path, job.ticket)
+        self.result.set_print_limit(self.actions.copies_allowed(job_id) if path else 0)
+        if path is not None:
+            self._spawn(self._load_qr(job_id, path))
+
+    async def _load_qr(self, job_id: str, path: Path) -> None:
+        png = await self.actions.qr_png(job_id, path)
+        if self.result.job_id == job_id:
+            self.result.set_qr(png)
+
+    def _print(self, copies: int) -> None:
+        job_id = self.result.job_id
+        path = self.context.queue.result_path(job_id)
+        ok = path is not None and self.actions.print(job_id, path, copies)
+        self.result.printed(ok)
+        self.result.set_print_limit(self.actions.copies_allowed(job_id))
+
+    # ---- problems -----------------------------------------------------------------------------
+    def _on_message(self, msg: Message) -> None:
+        if msg.level == "info" or msg.kind not in GUEST_KINDS:
+            return
+        now = time.monotonic()
+        if now - self._banner_seen.get(msg.kind, -1e9) < BANNER_REPEAT_S:
+            return
+        self._banner_seen[msg.kind] = now
+        self.banner.say(wording.problem_words(msg.kind))
+
+    # ---- language -----------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        i18n.switch(code)
+        self.attract.set_language(i18n.current())
+        self.flow.touch()
+
+    # ---- operator -----------------------------------------------------------------------------
+    def _open_operator(self) -> None:
+        try:
+            from booth.ui.operator.panel import OperatorPanel
+        except ImportError:
+            log.warning("the operator panel is not part of this build")
+            self.banner.say(self.tr("The control panel is not available in this build."))
+            return
+        if self.operator_panel is None:
+            self.operator_panel = OperatorPanel(self.context)
+        self.operator_panel.show()
+        self.operator_panel.raise_()
+        self.operator_panel.activateWindow()
+
+    def allow_close(self) -> None:
+        """The operator quits: the window may close now (and only now)."""
+        self._allow_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._allow_close:
+            log.info("close refused: the kiosk only closes from the operator panel")
+            event.ignore()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.pose.left()
+        self.result.left()
+        super().closeEvent(event)
+
+    # ---- input ---------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            if self._is_for_operator(obj):
+                return False
+            if _is_escape(event):
+                event.accept()
+                return True
+            if kind == QEvent.Type.KeyPress:
+                self.flow.touch()
+                if self._is_trigger(event):
+                    self.flow.trigger()
+                    return True
+        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            if not self._is_for_operator(obj):
+                self.flow.touch()
+                if isinstance(obj, QWidget) and obj.window() is self:
+                    self.corner.eventFilter(obj, event)
+        elif (kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.MouseMove)
+              and isinstance(obj, QWidget) and obj.window() is self):
+            self.corner.eventFilter(obj, event)
+        return False
+
+    def _is_for_operator(self, obj: QObject) -> bool:
+        panel = self.operator_panel
+        return panel is not None and isinstance(obj, QWidget) and obj.window() is panel.window()
+
+    def _is_trigger(self, event: QKeyEvent) -> bool:
+        if self._trigger.isEmpty():
+            return False
+        return event.keyCombination() == self._trigger[0]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_escape(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.banner.isVisible():
+            self.banner.place()
+        if self.pin_pad.isVisible():
+            self.pin_pad.setGeometry(self.rect())
