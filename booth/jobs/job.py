@@ -158,3 +158,11 @@ class Job:
     def replace(self, **changes: Any) -> Job:
         changes.setdefault("updated_at", time.time())
         return dataclasses.replace(self, **changes)
+
+    def retried(self) -> Job:
+        """The operator's retry: back to waiting for its turn, forgetting the old run (a new one will go out)."""
+        return self.replace(state=JobState.CAPTURED, remote_id=None, backend=None, error=None, needs_operator=False,
+                            fallback=False, result_path=None, result_kind=None)  # fmt: skip
+
+    def cancelled(self) -> Job:
+        return self.replace(state=JobState.CANCELLED, needs_operator=False, error="cancelled by the operator")

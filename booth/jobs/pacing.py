@@ -1,0 +1,92 @@
+"""How fast the queue talks to the service: how many runs at once, and when to ask about each one.
+
+Two small policies, kept apart from the queue so they can be tested as plain arithmetic:
+
+- `InFlightLimit`: at most `max_in_flight` runs at the service (the plan's limit). A 429 means the service
+  allows fewer right now: hold new runs for Retry-After and lower the limit to what the service accepted,
+  then try one more after a quiet spell, so a wrong plan setting costs a little speed, never a guest's job.
+- `PollPlan`: a status call costs the service and the booth's network, so the queue asks about a run once
+  when it is expected to be done (learned per service from earlier runs), then a few quick follow-ups with
+  growing gaps. A finished run is noticed within ~0.1-0.2 s with 3-4 status calls per job.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+RATE_LIMIT_DEFAULT_WAIT_S = 1.0  # when a 429 names no Retry-After
+RECOVER_AFTER_S = 30.0  # quiet time before trying one more run at once again
+OFFLINE_FIRST_RETRY_S = 0.5
+OFFLINE_MAX_RETRY_S = 15.0
+ERROR_MAX_RETRY_S = 30.0
+
+
+@dataclass
+class InFlightLimit:
+    max_in_flight: int
+    recover_after_s: float = RECOVER_AFTER_S
+    limit: int = 0
+    hold_until: float = 0.0
+    last_cut: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.limit = self.limit or self.max_in_flight
+
+    def rate_limited(self, accepted_in_flight: int, retry_after: float | None, now: float) -> None:
+        """A 429 with `accepted_in_flight` of our runs held by the service: wait, and send fewer at once."""
+        self.limit = max(1, min(self.limit - 1, accepted_in_flight))
+        wait = RATE_LIMIT_DEFAULT_WAIT_S if retry_after is None else max(0.0, min(retry_after, 60.0))
+        self.hold_until = max(self.hold_until, now + wait)
+        self.last_cut = now
+
+    def current(self, now: float) -> int:
+        """The limit now, raised by one after each quiet spell since the last 429."""
+        if self.limit < self.max_in_flight and now - self.last_cut >= self.recover_after_s:
+            self.limit += 1
+            self.last_cut = now
+        return self.limit
+
+    def wait_s(self, in_flight: int, now: float) -> float | None:
+        """0 if a run may go now; seconds until the hold ends; None if it must wait for a run to finish."""
+        if now < self.hold_until:
+            return self.hold_until - now
+        return 0.0 if in_flight < self.current(now) else None
+
+
+def backoff_s(failures: int, first: float, cap: float, rng: random.Random | None = None) -> float:
+    """Exponential backoff with a little jitter, so booths coming back online do not knock in lockstep."""
+    base = min(cap, first * (2 ** max(0, failures - 1)))
+    return base * (0.8 + 0.4 * (rng or random).random())
+
+
+@dataclass
+class PollPlan:
+    """When to ask the service about a run, learned per service from how long earlier runs took."""
+
+    interval_s: float = 1.0
+    first_s: float = 0.5
+    step_s: float = 0.1
+    estimates: dict[str, float] = field(default_factory=dict)
+
+    def first_delay(self, service: str) -> float:
+        est = self.estimates.get(service)
+        if est is None:
+            return min(self.first_s, self.interval_s)
+        return max(0.05, min(est * 0.95, 30.0))
+
+    def next_delay(self, service: str, elapsed: float, pending_polls: int) -> float:
+        """After `pending_polls` answers saying "not yet", `elapsed` seconds after the run was accepted."""
+        est = self.estimates.get(service)
+        if est is None:
+            return min(self.interval_s, self.first_s * 1.5**pending_polls)
+        if elapsed < est * 0.95:
+            return min(est * 0.95 - elapsed, self.interval_s * 10)
+        overdue = max(0, pending_polls - 1)
+        return min(self.interval_s, self.step_s * 1.6**overdue)
+
+    def observe(self, service: str, last_pending: float | None, done: float) -> None:
+        """A run was seen pending at `last_pending` s and done at `done` s: its length lies in between."""
+        sample = (last_pending + done) / 2 if last_pending is not None else done * 0.8
+        old = self.estimates.get(service)
+        self.estimates[service] = sample if old is None else 0.6 * old + 0.4 * sample

@@ -1,0 +1,42 @@
+"""The pacing rules as arithmetic: the in-flight limit under 429s, and when status calls are made."""
+
+from __future__ import annotations
+
+from booth.jobs.pacing import InFlightLimit, PollPlan, backoff_s
+
+
+def test_a_429_holds_and_lowers_the_limit_then_it_recovers() -> None:
+    limit = InFlightLimit(3, recover_after_s=30)
+    assert limit.wait_s(in_flight=2, now=0) == 0.0
+    assert limit.wait_s(in_flight=3, now=0) is None
+    limit.rate_limited(accepted_in_flight=2, retry_after=2.0, now=10)
+    assert limit.limit == 2
+    assert limit.wait_s(in_flight=0, now=11) == 1.0  # held for Retry-After
+    assert limit.wait_s(in_flight=1, now=12.5) == 0.0
+    assert limit.wait_s(in_flight=2, now=12.5) is None
+    assert limit.current(now=41) == 3  # a quiet spell later, one more at once
+    limit.rate_limited(accepted_in_flight=0, retry_after=None, now=50)
+    assert limit.limit == 1 and limit.hold_until == 51.0  # never below one, default wait when none given
+
+
+def test_backoff_grows_to_its_cap() -> None:
+    delays = [backoff_s(n, 0.5, 15.0) for n in range(1, 12)]
+    assert delays[0] <= 0.6 and max(delays) <= 15.0 * 1.2 and delays[-1] >= 15.0 * 0.8
+
+
+def test_polls_learn_the_run_length_and_stay_few() -> None:
+    plan = PollPlan(interval_s=1.0)
+
+    def calls_for(length: float) -> tuple[int, float]:
+        t, n, last_pending = plan.first_delay("filter"), 1, None
+        while t < length:
+            last_pending = t
+            t += plan.next_delay("filter", t, n)
+            n += 1
+        plan.observe("filter", last_pending, t)
+        return n, t - length
+
+    results = [calls_for(2.0) for _ in range(10)]
+    assert all(calls <= 5 for calls, _ in results)
+    assert all(late <= 0.3 for _, late in results[2:])  # noticed within 0.3 s once learned
+    assert results[0][1] <= 1.0
