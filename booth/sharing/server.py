@@ -1,0 +1,175 @@
+"""The share server: guests' phones on the venue LAN fetch their own result, and nothing else.
+
+Two routes exist, both behind a token: the download page `/s/<token>` and its file `/s/<token>/file`.
+Any other path, an unknown, guessed, revoked or expired token, and every traversal trick end in the same
+bare 404, so a probe learns nothing (not even whether a token once existed). Runs uvicorn on its own
+daemon thread so the kiosk's event loop never waits for a phone.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from booth.settings import EventSettings, SharingSettings
+from booth.sharing import page
+from booth.sharing.netaddr import is_wildcard, lan_address
+from booth.sharing.tokens import ShareError, ShareStore
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_S = 10.0
+_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Robots-Tag": "noindex, nofollow",
+}
+_PAGE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'"
+
+
+def _not_found(*_args: object) -> Response:
+    return PlainTextResponse("Not found", status_code=404, headers=_HEADERS)
+
+
+class ShareServer:
+    """Serves published results; see interfaces.md. `publish()` works before and after `start()`."""
+
+    def __init__(
+        self,
+        settings: SharingSettings,
+        event: EventSettings,
+        store_dir: Path,
+        *,
+        results_dir: Path | None = None,
+    ) -> None:
+        self._settings = settings
+        self._event = event
+        self.results_dir = Path(results_dir) if results_dir is not None else Path(event.dir) / "results"
+        self.results_dir.mkdir(parents=True, exist_ok=True)
+        self._store = ShareStore(Path(store_dir), self.results_dir)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._port: int | None = None
+        self.app = Starlette(
+            routes=[
+                Route("/s/{token}", self._page, methods=["GET"]),
+                Route("/s/{token}/file", self._file, methods=["GET"]),
+            ],
+            exception_handlers={404: _not_found, 405: _not_found},
+        )
+
+    # ---- life -------------------------------------------------------------------------------------------
+
+    def start(self) -> str:
+        """Listen on settings.host:settings.port (0 = any free port); returns the base URL once accepting."""
+        if self._server is not None:
+            return self.base_url
+        family = socket.AF_INET6 if ":" in self._settings.host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((self._settings.host, self._settings.port))
+        except OSError as exc:
+            sock.close()
+            raise OSError(
+                f"share server cannot listen on {self._settings.host}:{self._settings.port} ({exc.strerror}); "
+                "pick another sharing.port"
+            ) from None
+        self._port = sock.getsockname()[1]
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", server_header=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True, name="share")
+        self._thread.start()
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise OSError("share server did not start; see the log")
+            time.sleep(0.01)
+        log.info("share server on %s", self.base_url)
+        return self.base_url
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is not None:
+            server.should_exit = True
+        if thread is not None:
+            thread.join(timeout=10)
+
+    def close(self) -> None:
+        self.stop()
+        self._store.close()
+
+    def __enter__(self) -> ShareServer:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def port(self) -> int:
+        return self._port if self._port is not None else self._settings.port
+
+    @property
+    def base_url(self) -> str:
+        """Where guests reach the server: the public base URL if set, else this booth's LAN address."""
+        if self._settings.public_base_url:
+            return self._settings.public_base_url.rstrip("/")
+        host = lan_address() if is_wildcard(self._settings.host) else self._settings.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}"
+
+    # ---- links ------------------------------------------------------------------------------------------
+
+    def publish(self, path: Path, ttl_s: float | None = None) -> str:
+        """A download URL for a result file in the event's results folder (nothing is copied).
+
+        The link lives `ttl_s` seconds, by default sharing.token_ttl_h (0 = until revoked).
+        """
+        if ttl_s is None and self._settings.token_ttl_h > 0:
+            ttl_s = self._settings.token_ttl_h * 3600
+        share = self._store.add(Path(path), ttl_s)
+        return self.url_for(share.token)
+
+    def url_for(self, token: str) -> str:
+        return f"{self.base_url}/s/{token}"
+
+    def revoke(self, token: str) -> bool:
+        """End a link now (a guest asked, or the event is over); True if the token existed."""
+        return self._store.revoke(token.rsplit("/", 1)[-1])
+
+    # ---- routes -----------------------------------------------------------------------------------------
+
+    def _page(self, request: Request) -> Response:
+        token = request.path_params["token"]
+        share = self._store.lookup(token)
+        if share is None:
+            return _not_found()
+        body = page.render(self._event, token, share.path)
+        return HTMLResponse(body, headers={**_HEADERS, "Content-Security-Policy": _PAGE_CSP})
+
+    def _file(self, request: Request) -> Response:
+        share = self._store.lookup(request.path_params["token"])
+        if share is None:
+            return _not_found()
+        mime, _kind = page.media_kind(share.path)
+        name = f"{self._event.name}-{share.path.name}"
+        disposition = "attachment" if request.query_params.get("download") else "inline"
+        return FileResponse(
+            share.path, media_type=mime, filename=name, content_disposition_type=disposition, headers=_HEADERS
+        )
+
+
+__all__ = ["ShareError", "ShareServer"]
