@@ -1,0 +1,114 @@
+"""What each service makes: the picture work behind every run route, run on the engine's worker threads.
+
+Every result is brought to the requested ratio's size first (cover-crop, as the client framed it), so
+each look only has to keep its input's size. One function per service, chosen from a table keyed by the
+service names of `booth.api.services`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+
+from booth.engine import looks, people
+from booth.engine.animate import ken_burns_mp4
+from booth.engine.imaging import Image, at_most, cover, encode_jpeg, encode_png, ink_edges, target_size
+from booth.engine.inputs import RunFields
+from booth.engine.jobs import Rendered
+
+
+def _filter(img: Image, f: RunFields) -> Image:
+    return looks.for_filter(f.filter_id if f.filter_id is not None else 1)(img)
+
+
+def _prompt_look(f: RunFields) -> looks.Look:
+    workflow = looks.WORKFLOWS.get(f.workflow_id) if f.workflow_id is not None else None
+    return looks.for_prompt(f.positive_prompt, f.negative_prompt, workflow.look if workflow else looks.DEFAULT_LOOK)
+
+
+def _selfprompt(img: Image, f: RunFields) -> Image:
+    return _prompt_look(f)(img)
+
+
+def _spotlights(img: Image, found: list[people.Box]) -> Image:
+    """Lift each found face's surroundings a little: both guests are the stars of a two-person shot."""
+    if not found:
+        return img
+    h, w = img.shape[:2]
+    light = np.zeros((h, w), np.float32)
+    for x, y, fw, fh in found[:2]:
+        cv2.ellipse(light, (x + fw // 2, y + fh), (int(fw * 1.4), int(fh * 2.0)), 0, 0, 360, 1.0, -1)
+    light = cv2.GaussianBlur(light, (0, 0), max(h, w) / 25)
+    gain = 0.8 + 0.35 * light
+    return (img.astype(np.float32) * gain[:, :, None]).clip(0, 255).astype(np.uint8)
+
+
+def _two_people(img: Image, look: looks.Look) -> Image:
+    return _spotlights(look(img), people.faces(img))
+
+
+def _two_persons(img: Image, f: RunFields) -> Image:
+    return _two_people(img, looks.for_filter(f.filter_id) if f.filter_id is not None else looks.LOOKS["cartoon"])
+
+
+def _two_persons_selfprompt(img: Image, f: RunFields) -> Image:
+    return _two_people(img, _prompt_look(f))
+
+
+def _pose(img: Image, f: RunFields) -> Image:
+    """The style, on a 'struck pose': the frame tilts and pushes in on the guest like a dynamic shot."""
+    h, w = img.shape[:2]
+    found = people.faces(img)
+    cx, cy = (found[0][0] + found[0][2] / 2, found[0][1] + found[0][3]) if found else (w / 2, h * 0.45)
+    angle = 7 if (f.style_id or 0) % 2 == 0 else -7
+    matrix = cv2.getRotationMatrix2D((cx, cy), angle, 1.15)
+    posed = cv2.warpAffine(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    return looks.apply_style(posed, f.style_id)
+
+
+def _comic(img: Image, f: RunFields) -> Image:
+    """The style, inked: bold outlines from the photo over it, and a comic panel border."""
+    out = looks.apply_style(img, f.style_id)
+    edges = at_most(img, 640, lambda small: ink_edges(small, 9, 5, 7))
+    out[edges < 128] = 0
+    h, w = out.shape[:2]
+    border = max(6, min(h, w) // 60)
+    cv2.rectangle(out, (0, 0), (w - 1, h - 1), (255, 255, 255), border * 2)
+    cv2.rectangle(out, (border, border), (w - 1 - border, h - 1 - border), (0, 0, 0), max(3, border // 2))
+    return out
+
+
+def _skin_refiner(img: Image, f: RunFields) -> Image:
+    """Smooth skin only: an edge-preserving blur blended in through the skin-colour mask."""
+    mask = people.skin_mask(img)[:, :, None]
+    smooth = at_most(img, 640, lambda small: cv2.bilateralFilter(cv2.bilateralFilter(small, 9, 40, 9), 9, 40, 9))
+    out = img.astype(np.float32) * (1 - mask) + smooth.astype(np.float32) * mask
+    return np.rint(out).clip(0, 255).astype(np.uint8)
+
+
+IMAGE_SERVICES: dict[str, Callable[[Image, RunFields], Image]] = {
+    "filter": _filter,
+    "selfprompt": _selfprompt,
+    "pose": _pose,
+    "two_persons": _two_persons,
+    "two_persons_selfprompt": _two_persons_selfprompt,
+    "comic": _comic,
+    "skin_refiner": _skin_refiner,
+}
+
+
+def background_remove(img: Image) -> Rendered:
+    alpha = people.person_mask(img)
+    return Rendered(encode_png(np.dstack([img, alpha])), "image/png")
+
+
+def render(fields: RunFields, img: Image) -> Rendered:
+    """Make the result of one run: sized to the ratio, encoded as JPEG, PNG (cut-outs) or MP4."""
+    framed = np.ascontiguousarray(cover(img, target_size(fields.ratio, img.shape)))
+    if fields.service == "background_remove":
+        return background_remove(framed)
+    if fields.service == "animate_image":
+        return Rendered(ken_burns_mp4(framed), "video/mp4")
+    return Rendered(encode_jpeg(IMAGE_SERVICES[fields.service](framed, fields)), "image/jpeg")
