@@ -91,8 +91,14 @@ def _batch(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"--out {out}: cannot create the folder ({exc.strerror})", 2) from None
 
+    import logging
+
     import qasync
     from PySide6.QtCore import QCoreApplication
+
+    if not getattr(args, "verbose", False):  # the progress line says it all; -v shows every request
+        for name in ("httpx", "booth.api"):
+            logging.getLogger(name).setLevel(logging.WARNING)
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     with _service_url(settings) as url:

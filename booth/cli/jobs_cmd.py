@@ -1,0 +1,95 @@
+"""`booth jobs list|retry ID|cancel ID --event DIR`: the operator's view of an event's jobs from a shell.
+
+It reads and changes the event's job store directly, so it works when no booth is running (after a crash,
+on another machine with a copy of the folder). Changing jobs under a running booth would race its queue, so
+`retry` and `cancel` refuse while another process holds the folder; `list` always works (SQLite WAL lets it
+read beside a writer). A retried job goes out when a booth or `booth batch` next opens the folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import TYPE_CHECKING
+
+from booth.cli import CliError
+from booth.cli.common import load_settings
+
+if TYPE_CHECKING:
+    from booth.jobs.event import EventFolder
+    from booth.jobs.job import Job
+    from booth.jobs.store import JobStore
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("jobs", help="list, retry or cancel the jobs of an event folder")
+    event = argparse.ArgumentParser(add_help=False)
+    event.add_argument("--event", default=argparse.SUPPRESS, metavar="DIR", help="event folder")
+    actions = parser.add_subparsers(dest="jobs_action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", parents=[event], help="ticket, id, service, state, attempts, error")
+    listing.set_defaults(func=_list)
+    for name, text in (("retry", "send the job (again) at the next start"), ("cancel", "stop working on the job")):
+        action = actions.add_parser(name, parents=[event], help=text)
+        action.add_argument("job", metavar="ID", help="job id (or its first 6+ characters) or ticket")
+        action.set_defaults(func=_change, jobs_action=name)
+
+
+def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
+    from booth.jobs.event import EventFolder
+    from booth.jobs.store import JobStore, StoreError
+
+    folder = load_settings(args).event.dir
+    if not (folder / "jobs.sqlite").exists():
+        raise CliError(f"{folder}: no job store here; check --event (the folder `booth batch` or the kiosk used)", 2)
+    event = EventFolder(folder)
+    try:
+        return JobStore(event), event
+    except StoreError as exc:
+        raise CliError(str(exc), 2) from None
+
+
+def _row(job: Job) -> str:
+    state = job.state.value + (" (needs operator)" if job.needs_operator else "")
+    state += " (original photo)" if job.fallback else ""
+    error = (job.error or "").replace("\n", " ")
+    return f"{job.ticket:<6} {job.id:<32} {job.service:<22} {state:<28} {job.attempts:>3}  {error}"
+
+
+def _list(args: argparse.Namespace) -> int:
+    store, _event = _open(args)
+    jobs = store.all()
+    print(f"{'TICKET':<6} {'ID':<32} {'SERVICE':<22} {'STATE':<28} {'TRY':>3}  ERROR")
+    for job in jobs:
+        print(_row(job))
+    counts = store.counts()
+    print(f"{len(jobs)} jobs: " + ", ".join(f"{n} {state}" for state, n in sorted(counts.items())))
+    store.close()
+    return 0
+
+
+def _change(args: argparse.Namespace) -> int:
+    from booth.jobs.event import EventBusyError
+
+    store, event = _open(args)
+    try:
+        event.acquire()
+    except EventBusyError as exc:
+        raise CliError(f"{exc} to {args.jobs_action} job {args.job}", 2) from None
+    try:
+        job = store.find(args.job)
+        if job is None:
+            raise CliError(f"no job {args.job!r} in {store.event.path}: see `booth jobs list`", 2)
+        if args.jobs_action == "retry":
+            if job.state.value == "completed" and not job.fallback:
+                raise CliError(f"job {job.ticket} is already completed: {job.result_path}", 2)
+            store.save(job.retried().replace(updated_at=time.time()))
+            print(f"{job.ticket}: will be sent when a booth or `booth batch` next opens {store.event.path}")
+        else:
+            if job.final:
+                raise CliError(f"job {job.ticket} is already {job.state.value}", 2)
+            store.save(job.cancelled())
+            print(f"{job.ticket}: cancelled")
+    finally:
+        event.release()
+        store.close()
+    return 0

@@ -1,0 +1,82 @@
+"""Shared by the job queue tests (a module with a unique name: the test folders are not packages)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from booth.jobs.event import EventFolder
+
+
+def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
+    """A small, distinct JPEG (different seeds -> different bytes, hence different jobs)."""
+    rng = np.random.default_rng(seed)
+    pixels = rng.integers(0, 255, size=(size[1], size[0], 3), dtype=np.uint8)
+    out = io.BytesIO()
+    Image.fromarray(pixels).save(out, format="JPEG", quality=80)
+    return out.getvalue()
+
+
+
+async def wait_until(check: Callable[[], bool], timeout: float = 20.0, step: float = 0.02) -> None:
+    """Poll `check` on the running loop (letting the queue work) until it holds, or fail with a timeout."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await asyncio.sleep(step)
+
+
+class QueueHarness:
+    """A started JobQueue on a real client, with the signals it emitted recorded for assertions."""
+
+    def __init__(self, event: EventFolder, url: str, api: Any = None, **job_settings: Any) -> None:
+        from booth.api.client import EventstationClient
+        from booth.api.retry import RetryPolicy
+        from booth.jobs.queue import JobQueue
+        from booth.settings import ApiSettings, JobSettings
+
+        self.api = api or ApiSettings(connect_timeout_s=1.0, read_timeout_s=10.0)
+        self.client = EventstationClient(self.api, base_url=url, retry=RetryPolicy(max_rate_limit_waits=0))
+        self.queue = JobQueue(event, self.client, JobSettings(**job_settings), api_settings=self.api,
+                              event_name="Gala 2026")  # fmt: skip
+        self.problems: list[tuple[str, str]] = []
+        self.online: list[bool] = []
+        self.changes: list[tuple[str, str]] = []  # (job id, state it changed to)
+        self.queue.problem.connect(lambda kind, text: self.problems.append((kind, text)))
+        self.queue.online_changed.connect(self.online.append)
+        self.queue.job_changed.connect(lambda job_id: self.changes.append((job_id, self.queue.job(job_id).state)))
+
+    async def __aenter__(self) -> QueueHarness:
+        await self.queue.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.queue.stop()
+        await self.client.aclose()
+
+    def enqueue(self, n: int, service: str = "filter", first_seed: int = 0, **params: Any) -> list[str]:
+        from booth.jobs.job import JobParams
+
+        fields = {"filter_id": 1, "ratio": "square"} if service == "filter" else {}
+        fields.update(params)
+        return [self.queue.enqueue(photo(first_seed + i), JobParams(service, **fields)).id for i in range(n)]
+
+    def sent_order(self) -> list[str]:
+        """Job ids in the order they went out (first change past "captured")."""
+        order: list[str] = []
+        for job_id, state in self.changes:
+            if state != "captured" and job_id not in order:
+                order.append(job_id)
+        return order
+
+    def states(self, ids: list[str]) -> list[str]:
+        return [self.queue.job(i).state.value for i in ids]
+
+    async def all_final(self, ids: list[str], timeout: float = 20.0) -> None:
+        await wait_until(lambda: all(self.queue.job(i).final for i in ids), timeout)
