@@ -1,11 +1,208 @@
-"""Wiring: builds settings, engine, client, queue, camera, printing, sharing and the kiosk window."""
+"""Wiring: builds settings, engine, client, queue, camera, printing, sharing and the kiosk window.
+
+`start_parts` / `stop_parts` are the one place the running booth is assembled and taken down; the kiosk
+(`run_kiosk`) and the acceptance tests both use them. Printing and sharing are optional: a failure to
+start either becomes an operator message and the kiosk carries on without that option. Heavy modules
+(OpenCV, uvicorn, Qt widgets) are imported inside the functions so `import booth.app` stays light.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from booth.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Set to a file path: the kiosk writes the wall-clock time of the first painted preview frame there
+# (benchmarks/startup.py) and opens straight on the pose screen.
+FIRST_FRAME_ENV = "BOOTH_FIRST_FRAME_FILE"
+
+
+async def start_parts(settings: Settings, *, camera_source: Any = None) -> Any:
+    """Start everything the kiosk needs and return the AppContext. Order: engine, client, queue, camera."""
+    from booth.api.client import EventstationClient
+    from booth.camera.service import CameraService
+    from booth.jobs.event import EventFolder
+    from booth.jobs.queue import JobQueue
+    from booth.ui.context import AppContext, MessageBridge
+    from booth.ui.kiosk.catalog import Catalog
+
+    messages = MessageBridge()
+    ctx = AppContext(settings=settings, messages=messages)
+    base_url = settings.api.url
+    if settings.uses_local_engine:
+        from booth.engine.server import EngineServer
+
+        ctx.engine = EngineServer(settings.engine)
+        base_url = await asyncio.to_thread(ctx.engine.start)
+        log.info("local engine at %s", base_url)
+    ctx.client = EventstationClient(settings.api, base_url=base_url)
+    ctx.catalog = Catalog()
+    await ctx.catalog.load_cached(settings.api.catalog_cache, base_url)
+    event = EventFolder(settings.event.dir)
+    ctx.event_dir = event.path
+    ctx.queue = JobQueue(event, ctx.client, settings.jobs, api_settings=settings.api,
+                         event_name=settings.event.name)
+    await ctx.queue.start()
+    ctx.camera = CameraService(settings.camera, source=camera_source)
+    ctx.camera.start()
+    _start_printing(ctx, event.path)
+    await _start_sharing(ctx, event.path)
+    _wire_messages(ctx)
+    ctx.refresh_task = asyncio.ensure_future(ctx.catalog.refresh(ctx.client))
+    return ctx
+
+
+def _start_printing(ctx: Any, event_dir: Path) -> None:
+    s = ctx.settings
+    if not s.printing.enabled:
+        return
+    try:
+        from booth.printing.service import PrintService
+
+        ctx.printer = PrintService(s.printing, s.event, event_dir / "prints", guest_limit=s.kiosk.max_print_copies)
+        ctx.printer.start()
+    except Exception as exc:
+        ctx.printer = None
+        log.warning("printing is off: %s", exc, exc_info=True)
+        ctx.messages.warning("printer", f"Printing could not start ({exc}); guests get the QR code only.")
+
+
+async def _start_sharing(ctx: Any, event_dir: Path) -> None:
+    s = ctx.settings
+    if not s.sharing.enabled:
+        return
+    try:
+        from booth.sharing.server import ShareServer
+
+        ctx.share = ShareServer(s.sharing, s.event, event_dir / "shares")
+        await asyncio.to_thread(ctx.share.start)
+    except Exception as exc:
+        ctx.share = None
+        log.warning("sharing is off: %s", exc, exc_info=True)
+        ctx.messages.warning("share", f"The download server could not start ({exc}); no QR codes for now.")
+
+
+def _wire_messages(ctx: Any) -> None:
+    """Every part reports to the one bridge (kiosk banner, operator panel, log)."""
+    m = ctx.messages
+    ctx.queue.problem.connect(lambda kind, text: m.warning(kind, text))
+    ctx.queue.online_changed.connect(lambda online: m.clear("offline") if online else None)
+
+    def camera_state(state: str, detail: str) -> None:
+        if state == "reconnecting":
+            m.warning("camera", detail or "the camera stopped sending pictures; reconnecting")
+        elif state == "live":
+            m.clear("camera")
+
+    ctx.camera.state_changed.connect(camera_state)
+    if ctx.printer is not None:
+        def printer_state() -> None:
+            status = ctx.printer.status()
+            if status.ok:
+                m.clear("printer")
+            elif status.state not in ("unknown",):
+                m.warning("printer", f"{status.name}: {status.state} ({status.reason})")
+
+        ctx.printer.printer_changed.connect(printer_state)
+
+
+async def stop_parts(ctx: Any) -> None:
+    """Stop in reverse order; each step is attempted even if an earlier one fails (nothing is lost)."""
+    task = getattr(ctx, "refresh_task", None)
+    if task is not None:
+        task.cancel()
+    steps = [
+        ("camera", lambda: ctx.camera.stop() if ctx.camera else None),
+        ("queue", lambda: ctx.queue.stop() if ctx.queue else None),
+        ("printing", lambda: ctx.printer.stop() if ctx.printer else None),
+        ("sharing", lambda: ctx.share.stop() if ctx.share else None),
+        ("client", lambda: ctx.client.aclose() if ctx.client else None),
+    ]
+    for name, step in steps:
+        try:
+            result = step()
+            if asyncio.iscoroutine(result):
+                await result
+        except Exception:
+            log.warning("stopping %s failed", name, exc_info=True)
+    if ctx.engine is not None:
+        await asyncio.to_thread(ctx.engine.stop)
+
+
+def _report_first_frame(window: Any, path: str) -> None:
+    """Benchmark hook: time of the first painted preview frame into `path`, once."""
+    preview = window.pose.preview
+
+    def painted(_seq: int) -> None:
+        preview.frame_painted.disconnect(painted)
+        Path(path).write_text(f"{time.time():.6f}\n", encoding="utf-8")
+
+    preview.frame_painted.connect(painted)
+    window.flow.jump_to_pose()
+
+
+async def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from booth.ui.kiosk.window import KioskWindow
+
+    ctx = await start_parts(settings)
+    window = KioskWindow(ctx)
+    closed = asyncio.Event()
+
+    def quit_kiosk() -> None:
+        window.allow_close()
+        window.close()
+        closed.set()
+
+    ctx.on_quit = quit_kiosk
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: asyncio.get_event_loop().call_soon_threadsafe(quit_kiosk))
+    windowed = bool(getattr(args, "windowed", False)) or not settings.kiosk.fullscreen
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        window.showFullScreen()
+    bench = os.environ.get(FIRST_FRAME_ENV)
+    if bench:
+        _report_first_frame(window, bench)
+    try:
+        await closed.wait()
+    finally:
+        await stop_parts(ctx)
+    return 0
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
-    from booth.cli import CliError
+    from booth.cli.common import load_settings
 
-    raise CliError("the kiosk is not part of this build yet; use the subcommands (booth --help)")
+    settings = load_settings(args)
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("booth")
+    app.setQuitOnLastWindowClosed(False)
+    # Python only runs signal handlers between bytecodes; a idle timer lets Ctrl+C/SIGTERM in.
+    ticker = QTimer()
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(_serve(settings, args))

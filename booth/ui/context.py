@@ -100,6 +100,7 @@ class AppContext:
     catalog: Any = None
     engine: Any = None
     event_dir: Path | None = None
+    refresh_task: Any = field(default=None, repr=False)
     on_quit: Callable[[], None] | None = field(default=None, repr=False)
 
     def quit(self) -> None:

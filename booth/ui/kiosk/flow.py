@@ -172,6 +172,13 @@ class KioskFlow(QObject):
         self.choice_changed.emit()
         self._go(Step.LOOK if looks.needs(service).any else Step.POSE)
 
+    def jump_to_pose(self, service: str | None = None) -> None:
+        """Straight to the live preview with default choices (operator test shot, startup benchmark)."""
+        self.start()
+        self.choice.service = service or self.services[0]
+        self.choice_changed.emit()
+        self._go(Step.POSE)
+
     def choose_look(self, look_id: int | str | None, name: str = "") -> None:
         self.choice.look_id = look_id
         self.choice.look_name = name

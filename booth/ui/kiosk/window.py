@@ -139,6 +139,11 @@ class KioskWindow(QWidget):
         self.pin_pad.accepted.connect(self._open_operator)
         self.corner.held.connect(self.pin_pad.open)
         self.context.messages.posted.connect(self._on_message)
+        self.context.catalog.previews_changed.connect(self._on_previews)
+
+    def _on_previews(self, _kind: str) -> None:
+        if self.flow.step == Step.ATTRACT:
+            self._spawn(self._refresh_wall())
 
     def _on_choice(self) -> None:
         if self.flow.step == Step.LOOK and self.flow.choice.service:
@@ -182,8 +187,9 @@ class KioskWindow(QWidget):
         catalog = self.context.catalog
         for kind in ("filters", "styles", "workflows"):
             for e in catalog.entries(kind):
-                if e.preview and not e.preview.startswith(("http://", "https://")):
-                    samples.append((f"look:{kind}:{e.id}", e.preview))
+                picture = catalog.preview(e)
+                if picture:
+                    samples.append((f"look:{kind}:{e.id}", picture))
         self.attract.set_pool(results, samples[:24])
 
     def _recent_results(self) -> list[Path]:

@@ -31,7 +31,7 @@ class AttractScreen(Screen):
 
     def __init__(self, event: Any, services: list[str], parent: QWidget | None = None) -> None:
         super().__init__("AttractScreen", parent)
-        self.event = event
+        self.branding = event
         self.services = services
         self._pool: list[tuple[str, Source]] = []
         self._tiles: list[ImageCard] = []
@@ -122,7 +122,7 @@ class AttractScreen(Screen):
         cols, rows = (2, 3) if portrait else (4, 2)
         for r in range(rows):
             for c in range(cols):
-                tile = ImageCard(accent=self.event.accent_color, parent=self.wall)
+                tile = ImageCard(accent=self.branding.accent_color, parent=self.wall)
                 tile.setObjectName(f"wall_tile_{r}_{c}")
                 # The wall is decoration: a tap anywhere goes through to the screen and starts.
                 tile.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -132,7 +132,7 @@ class AttractScreen(Screen):
         self._fill()
 
     def retranslate(self) -> None:
-        self.event_name.setText(self.event.name)
+        self.event_name.setText(self.branding.name)
         self.title.setText(self.tr("Your AI photo awaits"))
         self.subtitle.setText(self.tr("Strike a pose, pick a look, and watch the magic happen."))
         self.start_button.setText(self.tr("Tap to start"))

@@ -19,13 +19,6 @@ from booth.ui.widgets.cards import ImageCard
 CARD_MIN = 300
 
 
-def _preview_source(entry: Any) -> str | None:
-    preview = getattr(entry, "preview", None)
-    if not preview or preview.startswith(("http://", "https://")):
-        return None  # remote previews are not fetched on the guest's time; the card paints its own art
-    return preview
-
-
 class LookScreen(Screen):
     """Signals: `look_chosen(object, str)` (id, name), `gender_chosen(str)`, `ratio_chosen(str)`,
     `next()`, `back()`."""
@@ -38,11 +31,11 @@ class LookScreen(Screen):
 
     def __init__(self, event: Any, catalog: Any, parent: QWidget | None = None) -> None:
         super().__init__("LookScreen", parent)
-        self.event = event
+        self.branding = event
         self.catalog = catalog
         self.service = ""
         self.cards: list[ImageCard] = []
-        self._entries: list[tuple[Any, str, str | None]] = []
+        self._entries: list[tuple[Any, str, Any]] = []
         self.heading = label(self, "Heading")
         self.hint = label(self, "Subtitle")
 
@@ -90,6 +83,7 @@ class LookScreen(Screen):
         lay.addLayout(self.options)
         lay.addLayout(bottom)
         catalog.changed.connect(self._on_catalog_changed)
+        catalog.previews_changed.connect(self._on_previews_changed)
         self.retranslate()
 
     def _chips(self, prefix: str, names: list[str]) -> tuple[QButtonGroup, QHBoxLayout, dict[str, Any]]:
@@ -128,11 +122,11 @@ class LookScreen(Screen):
         self.next_button.setEnabled(need.field is None or choice.look_id is not None)
         self.retranslate()
 
-    def _entries_for(self, service: str) -> list[tuple[Any, str, str | None]]:
+    def _entries_for(self, service: str) -> list[tuple[Any, str, Any]]:
         need = looks.needs(service)
         if need.kind is None:
             return []
-        entries = [(e.id, e.name, _preview_source(e)) for e in self.catalog.entries(need.kind)]
+        entries = [(e.id, e.name, self.catalog.preview(e)) for e in self.catalog.entries(need.kind)]
         if not entries and need.kind == "styles":
             style = QCoreApplication.translate("LookScreen", "Style %1")
             entries = [(i, style.replace("%1", n), None) for i, n in looks.fallback_styles()]
@@ -146,12 +140,12 @@ class LookScreen(Screen):
         self.cards = []
         self._entries = self._entries_for(self.service) if self.service else []
         for i, (entry_id, name, src) in enumerate(self._entries):
-            card = ImageCard(name, accent=self.event.accent_color, parent=self.grid_host)
+            card = ImageCard(name, accent=self.branding.accent_color, parent=self.grid_host)
             card.setObjectName(f"look_{i}")
             card.setCheckable(True)
             card.setMinimumSize(CARD_MIN - 40, CARD_MIN)
             if src:
-                card.set_source(f"look:{self.service}:{entry_id}", src)
+                card.set_source(f"look:{looks.needs(self.service).kind}:{entry_id}", src)
             card.clicked.connect(lambda _=False, e=entry_id, n=name: self.look_chosen.emit(e, n))
             self.look_group.addButton(card)
             self.cards.append(card)
@@ -168,6 +162,14 @@ class LookScreen(Screen):
     def _on_catalog_changed(self, kind: str) -> None:
         if self.service and looks.needs(self.service).kind == kind:
             self._rebuild()
+
+    def _on_previews_changed(self, kind: str) -> None:
+        if not self.service or looks.needs(self.service).kind != kind:
+            return
+        self._entries = self._entries_for(self.service)
+        for card, (entry_id, _name, src) in zip(self.cards, self._entries, strict=False):
+            if src:
+                card.set_source(f"look:{kind}:{entry_id}", src)
 
     def orient(self, portrait: bool) -> None:
         self._layout_cards()
