@@ -74,6 +74,10 @@ def pencil_sketch(img: Image) -> Image:
     g = gray(img)
     blur = cv2.GaussianBlur(255 - g, (0, 0), 8)
     sketch = cv2.divide(g, 255 - blur, scale=256)
+    # The dodge alone leaves only outlines; soft graphite shading brings back the picture's tones.
+    shading = cv2.normalize(cv2.GaussianBlur(g, (0, 0), 3), None, 120, 255, cv2.NORM_MINMAX)
+    sketch = cv2.multiply(sketch, shading, scale=1 / 255)
+    sketch = (255 * (sketch / 255.0) ** 1.6).astype(np.uint8)
     sketch = (sketch.astype(np.float32) * _paper(g.shape, 0.06)).clip(0, 255).astype(np.uint8)
     sketch = cv2.addWeighted(sketch, 0.85, np.full_like(sketch, 235), 0.15, 0)
     # A faint warm cast: graphite on cream paper rather than a grey screenshot.
@@ -96,17 +100,15 @@ def charcoal(img: Image) -> Image:
 
 
 def watercolor(img: Image) -> Image:
-    """Bleeding washes of soft colour, darker pigment at the edges, paper showing through."""
+    """Bleeding washes of soft colour, darker pigment pooled at the edges, paper showing through."""
 
     def work(small: Image) -> Image:
-        wash = _smooth(small, 3, 9)
-        wash = cv2.medianBlur(wash, 7)
-        wash = _saturate(wash, 1.2, 1.12)
-        g = gray(wash)
-        rim = cv2.morphologyEx(g, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
-        out = wash.astype(np.float32) - rim[:, :, None].astype(np.float32) * 0.6
-        out = out * _paper(g.shape, 0.05, 9)[:, :, None]
-        out = out * 0.88 + 255 * 0.12  # light, unpainted paper lifts every tone
+        wash = cv2.medianBlur(_smooth(small, 3, 9), 9)
+        wash = cv2.GaussianBlur(_saturate(wash, 1.3, 1.1), (0, 0), 1.5)  # colours bleed like wet paint
+        rim = cv2.morphologyEx(gray(wash), cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+        out = wash.astype(np.float32) - rim[:, :, None].astype(np.float32) * 1.2
+        out = out * _paper(small.shape, 0.09, 9)[:, :, None]
+        out = out * 0.85 + 255 * 0.15  # unpainted paper lifts every tone
         return out.clip(0, 255).astype(np.uint8)
 
     return at_most(img, 512, work)
@@ -116,17 +118,17 @@ def oil_painting(img: Image) -> Image:
     """Dabs of thick paint (morphological brush blobs) lit from the side to show the brush relief."""
 
     def work(small: Image) -> Image:
-        base = cv2.medianBlur(_saturate(small, 1.25), 5)
-        brush = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5))
+        base = cv2.medianBlur(_saturate(small, 1.3, 1.05), 5)
+        brush = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
         paint = cv2.morphologyEx(cv2.morphologyEx(base, cv2.MORPH_OPEN, brush), cv2.MORPH_CLOSE, brush)
-        paint = quantize(paint, 12)
-        # Brush relief: directional streaks shaded like an emboss, multiplied into the paint.
+        # Brush relief: broad diagonal strokes plus the paint's own edges, shaded like an emboss.
         h, w = paint.shape[:2]
-        streaks = np.random.default_rng(2).normal(0, 1, (h, w)).astype(np.float32)
-        streaks = cv2.filter2D(streaks, -1, np.eye(9, dtype=np.float32) / 9)
-        relief = cv2.Sobel(cv2.GaussianBlur(gray(paint).astype(np.float32), (0, 0), 1) + streaks * 6,
-                           cv2.CV_32F, 1, 1, ksize=3)
-        light = 1.0 + np.clip(relief / 120.0, -0.25, 0.25)
+        streaks = np.random.default_rng(2).normal(0, 1, (h // 3 + 1, w // 3 + 1)).astype(np.float32)
+        streaks = cv2.filter2D(streaks, -1, np.eye(7, dtype=np.float32) / 7)
+        streaks = cv2.resize(streaks, (w, h), interpolation=cv2.INTER_CUBIC)
+        height = cv2.GaussianBlur(gray(paint).astype(np.float32), (0, 0), 1.2) + streaks * 20
+        relief = cv2.Sobel(height, cv2.CV_32F, 1, 0, ksize=3) + cv2.Sobel(height, cv2.CV_32F, 0, 1, ksize=3)
+        light = 1.0 + np.clip(relief / 90.0, -0.3, 0.3)
         return (paint.astype(np.float32) * light[:, :, None]).clip(0, 255).astype(np.uint8)
 
     return at_most(img, 640, work)

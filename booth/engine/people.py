@@ -19,7 +19,7 @@ Box = tuple[int, int, int, int]  # x, y, w, h
 
 _local = threading.local()
 FACE_SIDE = 480  # faces are found on a copy this long: plenty for booth-distance faces, and fast
-MASK_SIDE = 320  # GrabCut's cost grows with pixels x iterations; this keeps it near 100 ms
+MASK_SIDE = 256  # GrabCut's cost grows with pixels x iterations; this keeps it near 100-200 ms
 
 
 def _cascade() -> cv2.CascadeClassifier:
@@ -78,7 +78,7 @@ def person_mask(img: Image, found: list[Box] | None = None) -> Image:
     mask = seeds.copy()
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     try:
-        cv2.grabCut(small, mask, None, bgd, fgd, 4, cv2.GC_INIT_WITH_MASK)
+        cv2.grabCut(small, mask, None, bgd, fgd, 3, cv2.GC_INIT_WITH_MASK)
     except cv2.error:  # a flat picture gives GrabCut no colours to model: keep the seeds
         mask = seeds
     fg = np.where((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
