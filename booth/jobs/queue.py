@@ -7,7 +7,7 @@ before its job is marked completed. A booth killed at any moment resumes from di
 answer was lost is never resent silently, because it may have cost a credit; the operator decides.
 
 Signals: `job_added(id)`, `job_changed(id)`, `problem(kind, message)` with kind one of offline, auth, credits,
-rate_limited, server, failed, storage; `online_changed(bool)`.
+rate_limited, server, failed, needs_operator (a run to retry or cancel by hand), storage; `online_changed(bool)`.
 """
 
 from __future__ import annotations
@@ -279,7 +279,7 @@ class JobQueue(QObject):
                 await self._change(job.id, state=JobState.CAPTURED, backend=None, error=None)
             else:
                 await self._change(job.id, needs_operator=True, error=UNCERTAIN_MESSAGE)
-                self.problem.emit("failed", f"ticket {job.ticket}: {UNCERTAIN_MESSAGE}")
+                self.problem.emit("needs_operator", f"ticket {job.ticket}: {UNCERTAIN_MESSAGE}")
         elif job.state.remote:
             stale = job.submitted_at is None or time.time() - job.submitted_at > RETENTION_S + self._deadline(job)
             if job.backend == LOCAL or stale:
@@ -394,7 +394,7 @@ class JobQueue(QObject):
             return
         message = f"the answer to this run was lost ({exc}); press Retry to send it again (may cost a credit)"
         await self._change(job_id, needs_operator=True, error=message)
-        self.problem.emit("failed", f"ticket {self._jobs[job_id].ticket}: {message}")
+        self.problem.emit("needs_operator", f"ticket {self._jobs[job_id].ticket}: {message}")
 
     def block(self, kind: str, message: str) -> None:
         if self._blocked is None:
