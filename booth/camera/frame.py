@@ -7,6 +7,7 @@ GUI, the still encoder and the preview can hold a frame without copying and with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -15,12 +16,20 @@ class CameraError(RuntimeError):
     """A camera source that cannot be opened or stopped delivering; the message says what to check."""
 
 
+class Captured(NamedTuple):
+    """What a source read: the decoded picture and, for MJPG sources, the JPEG it came from."""
+
+    image: np.ndarray  # BGR, HxWx3 uint8
+    jpeg: np.ndarray | None = None  # the compressed bytes (uint8), decoded again exactly for photos
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     image: np.ndarray  # BGR, HxWx3 uint8, full resolution, never mirrored
     seq: int  # counts up from 1 for every frame the service publishes (across reconnects)
     captured_at: float  # time.monotonic() when the frame was in memory
     read_started_at: float = 0.0  # time.monotonic() when the read that produced it began
+    jpeg: np.ndarray | None = None  # the camera's own JPEG of this frame, when it sent one
 
     @property
     def width(self) -> int:

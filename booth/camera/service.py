@@ -18,14 +18,14 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
-import numpy as np
+import cv2
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from booth.camera.display import DisplayTarget
-from booth.camera.frame import CameraError, Frame
+from booth.camera.frame import CameraError, Captured, Frame
 from booth.camera.guides import ratio_aspect
 from booth.camera.sources import Source, open_source
-from booth.camera.still import still_jpeg
+from booth.camera.still import frame_still_jpeg
 from booth.settings import CameraSettings
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,12 @@ BACKOFF_START_S = 0.1
 BACKOFF_MAX_S = 1.0  # keeps "frames within 2 s of the camera coming back" with time left to open it
 STILL_TIMEOUT_S = 5.0
 JOIN_TIMEOUT_S = 3.0
+# OpenCV splits each resize/convert over a thread pool. For per-frame work of a few milliseconds on the
+# 2-4 cores of a kiosk PC, waking the pool costs more CPU than it saves (the benchmark measured ~25% more
+# CPU per frame with 2 threads), and the capture thread already runs beside the GUI thread. Process-wide:
+# heavier OpenCV work elsewhere in the booth (the local engine) then runs on one core, and the preview,
+# which the guest watches, keeps its frame rate.
+OPENCV_THREADS = 1
 
 
 @dataclass
@@ -118,6 +124,7 @@ class CameraService(QObject):
     def start(self) -> None:
         if self.running:
             return
+        cv2.setNumThreads(OPENCV_THREADS)
         self._stop = threading.Event()
         if self._source is not None:
             self._source.stop_event.clear()
@@ -173,7 +180,7 @@ class CameraService(QObject):
             with self._lock:
                 self._stills = [r for r in self._stills if r is not request]
             raise CameraError(f"no picture from the camera within {timeout_s:g} s ({self._detail})") from None
-        return await asyncio.to_thread(still_jpeg, frame.image, ratio, two_person)
+        return await asyncio.to_thread(frame_still_jpeg, frame, ratio, two_person)
 
     # -- capture thread --------------------------------------------------------------------------------
     def _run(self, stop: threading.Event) -> None:
@@ -212,20 +219,20 @@ class CameraService(QObject):
         first = True
         while not stop.is_set():
             started = time.monotonic()
-            image = source.read()
+            captured = source.read()
             if stop.is_set():
                 return
-            self._publish(image, started)
+            self._publish(captured, started)
             if first:
                 first = False
-                h, w = image.shape[:2]
+                h, w = captured.image.shape[:2]
                 self._set_state("live", f"{source.description}: {w}x{h}")
 
-    def _publish(self, image: np.ndarray, started: float) -> None:
+    def _publish(self, captured: Captured, started: float) -> None:
         now = time.monotonic()
         with self._lock:
             self._seq += 1
-            frame = Frame(image, self._seq, now, started)
+            frame = Frame(captured.image, self._seq, now, started, captured.jpeg)
             self._latest = frame
             self._times.append(now)
             targets = self._targets

@@ -17,14 +17,15 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import cv2
-import numpy as np
 
+from booth.camera import jpeg
 from booth.camera.demo import DemoScene
-from booth.camera.frame import CameraError
+from booth.camera.frame import CameraError, Captured
 from booth.settings import CameraSettings
 
 _URL_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp")
 _DEVICE_PATH = re.compile(r"^/dev/video(\d+)$")
+_MJPG = {cv2.VideoWriter_fourcc(*code) for code in ("MJPG", "mjpg", "MJPA", "AVRn", "JPGL")}
 STREAM_TIMEOUT_MS = 5000  # a stalled network camera counts as lost after this
 
 
@@ -65,8 +66,8 @@ class Source(ABC):
         """Get ready to read; raises CameraError naming what to check."""
 
     @abstractmethod
-    def read(self) -> np.ndarray:
-        """The next frame (BGR); blocks until it exists; raises CameraError when the source is lost."""
+    def read(self) -> Captured:
+        """The next frame; blocks until it exists; raises CameraError when the source is lost."""
 
     def close(self) -> None:  # noqa: B027 - sources without resources need nothing here
         """Release the device or file; safe to call twice."""
@@ -77,14 +78,26 @@ class Source(ABC):
 
 
 class _CaptureSource(Source):
-    """A source read through cv2.VideoCapture."""
+    """A source read through cv2.VideoCapture.
+
+    MJPG streams are read undecoded when the backend allows it and decoded by booth.camera.jpeg: faster
+    than OpenCV's own path, and the camera's JPEG is kept so the photo is decoded exactly.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self._cap: cv2.VideoCapture | None = None
+        self._raw = False
 
     @abstractmethod
     def _connect(self) -> cv2.VideoCapture: ...
+
+    def _enable_raw(self, cap: cv2.VideoCapture) -> bool:
+        """Ask the backend for undecoded MJPG; False when it cannot (the normal path is used)."""
+        return False
+
+    def _disable_raw(self, cap: cv2.VideoCapture) -> None:
+        """Go back to the backend's own decoding after raw frames turned out unusable."""
 
     def open(self) -> None:
         self.close()
@@ -92,18 +105,31 @@ class _CaptureSource(Source):
         if not cap.isOpened():
             cap.release()
             raise CameraError(self._open_hint())
+        self._raw = _fourcc(cap) in _MJPG and self._enable_raw(cap)
         self._cap = cap
 
     def _open_hint(self) -> str:
         return f"{self.description} could not be opened"
 
-    def read(self) -> np.ndarray:
-        if self._cap is None:
+    def read(self) -> Captured:
+        cap = self._cap
+        if cap is None:
             raise CameraError(f"{self.description} is not open")
-        ok, image = self._cap.read()
-        if not ok or image is None or image.ndim != 3:
+        ok, data = cap.read()
+        if not ok or data is None or data.size == 0:
             raise CameraError(f"{self.description} stopped delivering pictures")
-        return image
+        if self._raw and data.ndim <= 2 and min(data.shape) == 1 and jpeg.looks_like_jpeg(data):
+            try:
+                return Captured(jpeg.decode(data), data.reshape(-1))
+            except ValueError:
+                pass
+        if data.ndim == 3 and data.shape[2] == 3:
+            return Captured(data)
+        if self._raw:  # raw frames this backend sends are not JPEG after all: let OpenCV decode from now on
+            self._raw = False
+            self._disable_raw(cap)
+            return self.read()
+        raise CameraError(f"{self.description} sent a picture in a format booth cannot show")
 
     def close(self) -> None:
         if self._cap is not None:
@@ -135,6 +161,12 @@ class DeviceSource(_CaptureSource):
             cap.set(cv2.CAP_PROP_FPS, s.fps)
             cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
         return cap
+
+    def _enable_raw(self, cap: cv2.VideoCapture) -> bool:
+        return bool(cap.set(cv2.CAP_PROP_CONVERT_RGB, 0))
+
+    def _disable_raw(self, cap: cv2.VideoCapture) -> None:
+        cap.set(cv2.CAP_PROP_CONVERT_RGB, 1)
 
     def _open_hint(self) -> str:
         return f"{self.description} could not be opened: is it plugged in and not used by another program?"
@@ -183,11 +215,17 @@ class FileSource(_CaptureSource):
     def _open_hint(self) -> str:
         return f"video file {self.path} could not be read: is it a video OpenCV can play?"
 
+    def _enable_raw(self, cap: cv2.VideoCapture) -> bool:
+        return bool(cap.set(cv2.CAP_PROP_FORMAT, -1))
+
+    def _disable_raw(self, cap: cv2.VideoCapture) -> None:
+        cap.set(cv2.CAP_PROP_FORMAT, 0)
+
     @property
     def fps(self) -> float:
         return 1.0 / self._pacer.interval
 
-    def read(self) -> np.ndarray:
+    def read(self) -> Captured:
         if not self._pacer.wait(self.stop_event):
             raise CameraError(f"{self.description} was stopped")
         try:
@@ -217,14 +255,18 @@ class DemoSource(Source):
         if self._scene is None:
             self._scene = DemoScene(self.settings.width, self.settings.height, self.settings.fps)
 
-    def read(self) -> np.ndarray:
+    def read(self) -> Captured:
         if self._scene is None:
             self.open()
         assert self._scene is not None
         if not self._pacer.wait(self.stop_event):
             raise CameraError("demo camera was stopped")
         self._n += 1
-        return self._scene.render(self._n)
+        return Captured(self._scene.render(self._n))
+
+
+def _fourcc(cap: cv2.VideoCapture) -> int:
+    return int(cap.get(cv2.CAP_PROP_FOURCC)) & 0xFFFFFFFF
 
 
 def redact_url(url: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from booth.camera import jpeg
+from booth.camera.frame import Frame
 from booth.camera.guides import guide_rect
 
 JPEG_QUALITY = 95  # the AI services rescale anyway; keep the guest's face free of block artefacts
@@ -31,3 +33,14 @@ def encode_jpeg(image: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
 def still_jpeg(image: np.ndarray, ratio: str, two_person: bool = False) -> bytes:
     """The photo for a ratio: full resolution inside the guide, unmirrored, as JPEG bytes."""
     return encode_jpeg(crop_to_guide(image, ratio, two_person))
+
+
+def frame_still_jpeg(frame: Frame, ratio: str, two_person: bool = False) -> bytes:
+    """The photo from a captured frame, decoded exactly from the camera's JPEG when there is one."""
+    image = frame.image
+    if frame.jpeg is not None:
+        try:
+            image = jpeg.decode(frame.jpeg, exact=True)
+        except ValueError:
+            pass  # the preview decode of the same bytes worked; use it rather than lose the photo
+    return still_jpeg(image, ratio, two_person)

@@ -1,0 +1,270 @@
+"""Benchmark: does the live preview keep camera rate, at low CPU, with little lag, compared to the usual way?
+
+Plays a 1080p30 MJPG file (written once with the demo scene and cached in /tmp) through the real
+CameraService into the real PreviewWidget (offscreen, shown at 1280x720) and, in the same run, through
+the naive path most booths use (frames handed to the GUI thread, cvtColor -> QImage -> QPixmap.scaled ->
+QLabel.setPixmap per frame). The decode floor is the same file source read and decoded at the same pace
+with nothing else. A 4K file then shows the preview keeps up with a bigger camera. Prints one JSON line.
+
+    .venv/bin/python benchmarks/preview.py [--seconds 10] [--size 1280x720] [--no-4k]
+
+CPU figures are whole-process CPU time over the measuring window, in percent of one core. Other
+programs on the machine do not count towards them, but they do compete for the cores, so run it a few
+times on a shared machine; `load_avg_1m` in the output says how busy the machine was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel
+
+from booth.camera.demo import DemoScene
+from booth.camera.frame import CameraError
+from booth.camera.service import CameraService
+from booth.camera.sources import FileSource
+from booth.settings import CameraSettings
+from booth.ui.widgets.preview import PreviewWidget
+
+CACHE = Path("/tmp/booth-bench")
+WARMUP_S = 1.5
+
+
+def test_file(width: int, height: int, fps: int, frames: int) -> Path:
+    """An MJPG AVI of the demo scene (what a webcam sends over USB), written once and reused."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"preview_{width}x{height}_{fps}fps_{frames}f.avi"
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    tmp = path.with_suffix(".part.avi")
+    writer = cv2.VideoWriter(str(tmp), cv2.VideoWriter_fourcc(*"MJPG"), fps, (width, height))
+    if not writer.isOpened():
+        raise SystemExit(f"cannot write {tmp}: OpenCV has no MJPG writer here")
+    scene = DemoScene(width, height, fps)
+    for n in range(frames):
+        writer.write(scene.render(n, clock=f"frame {n:04d}"))
+    writer.release()
+    tmp.rename(path)
+    return path
+
+
+def run_for(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def p95(values: list[float]) -> float:
+    return float(np.percentile(values, 95)) if values else float("nan")
+
+
+class Window:
+    """Whole-process CPU and wall time between two points."""
+
+    def __enter__(self) -> Window:
+        self.cpu0, self.t0 = time.process_time(), time.monotonic()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cpu = time.process_time() - self.cpu0
+        self.wall = time.monotonic() - self.t0
+
+    @property
+    def cpu_percent(self) -> float:
+        return 100.0 * self.cpu / self.wall
+
+
+def decode_floor(path: Path, seconds: float) -> dict[str, float]:
+    """The same file source read and decoded at its pace, with nothing else running."""
+    source = FileSource(path)
+    source.open()
+    count = [0]
+    stop = threading.Event()
+
+    def pump() -> None:
+        while not stop.is_set():
+            try:
+                source.read()
+            except CameraError:
+                return
+            count[0] += 1
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    time.sleep(WARMUP_S)
+    start = count[0]
+    with Window() as w:
+        time.sleep(seconds)
+    frames = count[0] - start
+    stop.set()
+    source.interrupt()
+    thread.join()
+    source.close()
+    return {"cpu": w.cpu_percent, "fps": frames / w.wall}
+
+
+def booth_preview(path: Path, size: tuple[int, int], seconds: float, mirror: bool) -> dict[str, float]:
+    camera = CameraService(CameraSettings(source=str(path)))
+    widget = PreviewWidget()
+    widget.resize(*size)
+    widget.set_guide("portrait")
+    widget.set_mirror(mirror)
+    widget.set_camera(camera)
+    widget.show()
+    camera.start()
+    run_for(WARMUP_S)
+    seq0 = camera.latest().seq if camera.latest() else 0
+    painted0 = widget.frames_painted
+    widget.frame_ages_ms.clear()
+    with Window() as w:
+        run_for(seconds)
+    latest = camera.latest()
+    seq1 = latest.seq if latest else 0
+    result = {
+        "source_fps": (seq1 - seq0) / w.wall,
+        "display_fps": (widget.frames_painted - painted0) / w.wall,
+        "cpu": w.cpu_percent,
+        "p95_age": p95(list(widget.frame_ages_ms)),
+    }
+    camera.stop()
+    widget.set_camera(None)
+    widget.close()
+    widget.deleteLater()
+    return result
+
+
+class _NaiveLabel(QLabel):
+    """A QLabel that notes when each frame's pixmap was painted, to measure the naive path's lag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.captured_at = 0.0
+        self.painted_at = 0.0
+        self.ages: list[float] = []
+        self.painted = 0
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self.captured_at and self.captured_at != self.painted_at:
+            self.painted_at = self.captured_at
+            self.painted += 1
+            self.ages.append((time.monotonic() - self.captured_at) * 1000.0)
+
+
+class _Reader(QObject):
+    frame = Signal(object, float)
+
+
+def naive_preview(path: Path, size: tuple[int, int], seconds: float) -> dict[str, float]:
+    """The usual preview: every frame goes to the GUI thread and is converted and scaled there."""
+    label = _NaiveLabel()
+    label.resize(*size)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.show()
+
+    def show(image: np.ndarray, captured_at: float) -> None:
+        rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+        h, w = rgb.shape[:2]
+        qimg = QImage(rgb.data, w, h, rgb.strides[0], QImage.Format.Format_RGB888)
+        pixmap = QPixmap.fromImage(qimg).scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation)
+        label.setPixmap(pixmap)
+        label.captured_at = captured_at
+
+    reader = _Reader()
+    reader.frame.connect(show, Qt.ConnectionType.QueuedConnection)
+    source = FileSource(path)
+    source.open()
+    stop = threading.Event()
+
+    def pump() -> None:
+        while not stop.is_set():
+            try:
+                image = source.read().image
+            except CameraError:
+                return
+            reader.frame.emit(image, time.monotonic())
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    run_for(WARMUP_S)
+    painted0 = label.painted
+    label.ages.clear()
+    with Window() as w:
+        run_for(seconds)
+    result = {"display_fps": (label.painted - painted0) / w.wall, "cpu": w.cpu_percent, "p95_age": p95(label.ages)}
+    stop.set()
+    source.interrupt()
+    thread.join()
+    source.close()
+    reader.frame.disconnect(show)
+    QApplication.processEvents()
+    label.close()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0, help="measuring window per run (default 10)")
+    parser.add_argument("--size", default="1280x720", help="preview widget size (default 1280x720)")
+    parser.add_argument("--no-mirror", action="store_true", help="preview unmirrored (the kiosk mirrors by default)")
+    parser.add_argument("--no-4k", action="store_true", help="skip the 4K run")
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.size.lower().split("x"))
+    app = QApplication.instance() or QApplication([])
+    mirror = not args.no_mirror
+
+    hd = test_file(1920, 1080, 30, 150)
+    floor = decode_floor(hd, args.seconds)
+    ours = booth_preview(hd, size, args.seconds, mirror)  # type: ignore[arg-type]
+    naive = naive_preview(hd, size, args.seconds)  # type: ignore[arg-type]
+    uhd_fps = float("nan")
+    if not args.no_4k:
+        uhd = test_file(3840, 2160, 30, 60)
+        uhd_fps = booth_preview(uhd, size, max(5.0, args.seconds / 2), mirror)["display_fps"]  # type: ignore[arg-type]
+
+    above, base_above = ours["cpu"] - floor["cpu"], naive["cpu"] - floor["cpu"]
+    out = {
+        "source_fps": round(ours["source_fps"], 2),
+        "display_fps": round(ours["display_fps"], 2),
+        "cpu_percent_one_core": round(ours["cpu"], 1),
+        "p95_frame_age_ms": round(ours["p95_age"], 1),
+        "decode_only_cpu_percent_one_core": round(floor["cpu"], 1),
+        "decode_only_fps": round(floor["fps"], 2),
+        "baseline_display_fps": round(naive["display_fps"], 2),
+        "baseline_cpu_percent_one_core": round(naive["cpu"], 1),
+        "baseline_p95_frame_age_ms": round(naive["p95_age"], 1),
+        "display_fps_4k": round(uhd_fps, 2),
+        "ok_display_fps_ge_29_5": ours["display_fps"] >= 29.5,
+        "ok_cpu_le_25": ours["cpu"] <= 25.0,
+        "ok_p95_age_lt_50ms": ours["p95_age"] < 50.0,
+        "ok_above_floor_le_half_baseline": above <= 0.5 * base_above,
+        "ok_4k_ge_24fps": None if args.no_4k else uhd_fps >= 24.0,
+        "widget": f"{size[0]}x{size[1]}",
+        "mirror": mirror,
+        "window_s": args.seconds,
+        "source": f"{hd.name} ({hd.stat().st_size // 150 // 1024} KiB/frame MJPG)",
+        "cv_threads": cv2.getNumThreads(),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
+    }
+    print(json.dumps(out))
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
