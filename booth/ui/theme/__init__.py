@@ -27,6 +27,15 @@ def _on(color: QColor) -> str:
     return "#1a1a1a" if lum > 0.6 else "#ffffff"
 
 
+def _mix(a: QColor, b: QColor, t: float) -> str:
+    """Opaque blend (t of `a` over `b`): borders drawn with alpha show dark dots where segments meet."""
+    return QColor(
+        round(a.red() * t + b.red() * (1 - t)),
+        round(a.green() * t + b.green() * (1 - t)),
+        round(a.blue() * t + b.blue() * (1 - t)),
+    ).name()
+
+
 def palette(event: EventSettings) -> dict[str, str]:
     bg = QColor(event.primary_color)
     accent = QColor(event.accent_color)
@@ -44,6 +53,8 @@ def palette(event: EventSettings) -> dict[str, str]:
         "surface": _rgba(text, 0.10),
         "surface_strong": _rgba(text, 0.18),
         "scrim": _rgba(QColor("#000000"), 0.72),
+        "line": _mix(text, bg, 0.38),
+        "surface_solid": _mix(text, bg, 0.12),
     }
 
 

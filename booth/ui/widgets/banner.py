@@ -1,4 +1,4 @@
-"""A friendly floating note at the bottom of the kiosk: the only way a problem ever reaches a guest."""
+"""A friendly floating note at the top of the kiosk: the only way a problem ever reaches a guest."""
 
 from __future__ import annotations
 
@@ -45,4 +45,4 @@ class Banner(QFrame):
         width = min(parent.width() - 80, 1400)
         self._label.setFixedWidth(width - 96)
         self.adjustSize()
-        self.setGeometry((parent.width() - width) // 2, parent.height() - self.height() - 60, width, self.height())
+        self.setGeometry((parent.width() - width) // 2, 40, width, self.height())

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
-from booth.ui.widgets.images import Source, loader
+from booth.ui.widgets.images import FACE_BIAS, Source, loader
 
 RADIUS = 36
 
@@ -100,13 +100,14 @@ class ImageCard(QAbstractButton):
                 pm = pm.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                                Qt.TransformationMode.SmoothTransformation)
             p.drawPixmap(target.topLeft(), pm, pm.rect().adjusted(
-                (pm.width() - target.width()) // 2, (pm.height() - target.height()) // 2, 0, 0))
+                (pm.width() - target.width()) // 2, int((pm.height() - target.height()) * FACE_BIAS), 0, 0))
         else:
             self._fallback(p, rect)
-        shade = QLinearGradient(rect.left(), rect.top() + rect.height() * 0.45, rect.left(), rect.bottom())
-        shade.setColorAt(0, QColor(0, 0, 0, 0))
-        shade.setColorAt(1, QColor(0, 0, 0, 200))
-        p.fillRect(rect, shade)
+        if self._title:  # a picture-only card (the attract wall) keeps its colours
+            shade = QLinearGradient(rect.left(), rect.top() + rect.height() * 0.45, rect.left(), rect.bottom())
+            shade.setColorAt(0, QColor(0, 0, 0, 0))
+            shade.setColorAt(1, QColor(0, 0, 0, 200))
+            p.fillRect(rect, shade)
         if self.isDown():
             p.fillRect(rect, QColor(255, 255, 255, 40))
         p.restore()

@@ -20,6 +20,8 @@ from PySide6.QtGui import QImage
 log = logging.getLogger(__name__)
 
 Source = Path | bytes | str
+# Share of the overflow cropped from the top in "cover": portraits keep heads, not belts.
+FACE_BIAS = 0.3
 VIDEO_SUFFIXES = (".mp4", ".mov", ".webm", ".avi", ".mkv", ".gif")
 
 
@@ -72,7 +74,7 @@ def bgr_to_qimage(frame: object) -> QImage:
 
 
 def fit_image(image: QImage, size: QSize, mode: str = "cover") -> QImage:
-    """Scale to `size`: "cover" fills and crops the middle, "contain" fits whole."""
+    """Scale to `size`: "cover" fills and crops (keeping the upper middle, where faces are), "contain" fits."""
     if image.isNull() or size.isEmpty():
         return image
     if mode == "contain":
@@ -81,7 +83,7 @@ def fit_image(image: QImage, size: QSize, mode: str = "cover") -> QImage:
         size, Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
     )
     x = (scaled.width() - size.width()) // 2
-    y = (scaled.height() - size.height()) // 2
+    y = int((scaled.height() - size.height()) * FACE_BIAS)
     return scaled.copy(x, y, size.width(), size.height())
 
 

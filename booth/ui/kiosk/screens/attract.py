@@ -119,7 +119,7 @@ class AttractScreen(Screen):
             self.wall_grid.removeWidget(tile)
             tile.deleteLater()
         self._tiles = []
-        cols, rows = (2, 3) if portrait else (4, 2)
+        cols, rows = (3, 3) if portrait else (5, 1)
         for r in range(rows):
             for c in range(cols):
                 tile = ImageCard(accent=self.branding.accent_color, parent=self.wall)
