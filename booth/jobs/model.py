@@ -7,6 +7,7 @@ is refreshed by a slow timer. The model reads jobs from the queue's memory, neve
 
 from __future__ import annotations
 
+import bisect
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -103,10 +104,13 @@ class JobTableModel(QAbstractTableModel):
     def _on_job_added(self, job_id: str) -> None:
         if job_id in self._rows:
             return
-        row = len(self._ids)
+        # Rows stay in ticket order even when photos finish saving out of order.
+        seq = self._queue.job(job_id).seq
+        row = bisect.bisect([self._queue.job(i).seq for i in self._ids], seq)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.append(job_id)
-        self._rows[job_id] = row
+        self._ids.insert(row, job_id)
+        for later, later_id in enumerate(self._ids[row:], start=row):
+            self._rows[later_id] = later
         self.endInsertRows()
 
     def _on_job_changed(self, job_id: str) -> None:

@@ -241,7 +241,8 @@ class JobQueue(QObject):
             log.error("job %s: could not save its state: %s", job_id, fut.exception())
             self.problem.emit("storage", f"the job store cannot be written ({fut.exception()}); check the disk")
             return
-        self.job_changed.emit(job_id)
+        if job_id not in self._unwritten:  # until job_added, there is no job to have changed
+            self.job_changed.emit(job_id)
 
     def _spawn(self, coro: Any) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)
