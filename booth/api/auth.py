@@ -90,14 +90,15 @@ class Authenticator:
 
     async def _token(self, base_url: str, send: Sender) -> str:
         async with self._lock:
-            fresh = self._expires_at is None or time.monotonic() < self._expires_at - _RENEW_MARGIN_S
+            fresh = self._expires_at is None or time.monotonic() < self._expires_at
             if self._access is not None and fresh:
                 return self._access.get_secret_value()
             self._access = None
             token, lifetime = await self._fetch(base_url, send)
             register_secret(token)
             self._access = SecretStr(token)
-            self._expires_at = time.monotonic() + lifetime if lifetime else None
+            # Renew a little before the end, so a token never expires between being read and being checked.
+            self._expires_at = time.monotonic() + lifetime - min(_RENEW_MARGIN_S, lifetime / 4) if lifetime else None
             log.info("signed in to %s as %s", base_url, self._username)
             return token
 
