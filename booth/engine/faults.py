@@ -72,7 +72,8 @@ def validate(faults: Mapping[str, float]) -> dict[str, float]:
             if not 500 <= value <= 599:
                 raise ValueError(f"fault error_code={raw!r}: use a 5xx code such as 500, 502 or 503")
         else:
-            _, kind, counted = _split(key)
+            scope, kind, counted = _split(key)
+            key = f"{scope}.{kind}.next" if counted else f"{scope}.{kind}"  # bare "error" means "any.error"
             if counted and (value < 0 or value != int(value)):
                 raise ValueError(f"fault {key}={raw!r}: .next takes a whole number of calls")
             if not counted and kind != "slow" and not 0 <= value <= 1:

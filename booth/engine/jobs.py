@@ -47,10 +47,8 @@ class Job:
 
     def finished_at(self) -> float | None:
         """When the job counts as over: the render is done and the configured latency has passed."""
-        if not self.future.done():
+        if self.done_at is None:  # set by the future's callback, the moment the render ends
             return None
-        if self.done_at is None:
-            self.done_at = time.monotonic()
         return max(self.done_at, self.created + self.latency_s)
 
     def state(self, now: float) -> str:
@@ -154,6 +152,7 @@ class JobBook:
                 future=self._pool.submit(work),
                 fail_message=fail_message,
             )
+            job.future.add_done_callback(lambda _f: setattr(job, "done_at", time.monotonic()))
             self._jobs[job.id] = job
             self._stats["runs_accepted"] += 1
             flying = self._in_flight(job.created)
