@@ -94,7 +94,7 @@ class Guest:
         if flow.step == Step.ATTRACT:
             tap(w.attract.start_button)
         elif flow.step == Step.HANDOFF:
-            tap(w.handoff.next_guest_button)
+            tap(w.handoff.next_button)
         assert flow.step == Step.CHOOSE, flow.step
         tap(w.choose.cards[service])
         if flow.step == Step.LOOK:
