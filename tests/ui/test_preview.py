@@ -1,0 +1,160 @@
+"""PreviewWidget: paints the newest frame, frames it with the guide, mirrors, counts down and flashes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor
+
+from booth.camera.frame import Captured
+from booth.camera.service import CameraService
+from booth.camera.sources import Pacer, Source
+from booth.settings import CameraSettings
+from booth.ui.widgets.preview import PreviewWidget
+
+
+class SplitSource(Source):
+    """640x360 frames, red on the left half and blue on the right, at 30 fps."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image = np.zeros((360, 640, 3), np.uint8)
+        self.image[:, :320] = (0, 0, 255)
+        self.image[:, 320:] = (255, 0, 0)
+        self._pacer = Pacer(30)
+
+    @property
+    def description(self) -> str:
+        return "split test camera"
+
+    def open(self) -> None:
+        pass
+
+    def read(self) -> Captured:
+        self._pacer.wait(self.stop_event)
+        return Captured(self.image.copy())
+
+
+@pytest.fixture
+def camera(qapp) -> Iterator[CameraService]:
+    service = CameraService(CameraSettings(source="demo"), source=SplitSource())
+    service.start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def preview(qtbot, camera: CameraService) -> PreviewWidget:
+    widget = PreviewWidget()
+    qtbot.addWidget(widget)
+    widget.resize(640, 360)
+    widget.set_camera(camera)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def pixel(widget: PreviewWidget, x: int, y: int) -> QColor:
+    return widget.grab().toImage().pixelColor(x, y)
+
+
+def test_paints_camera_frames_as_they_come(qtbot, preview: PreviewWidget) -> None:
+    seqs: list[int] = []
+    preview.frame_painted.connect(seqs.append)
+    qtbot.waitUntil(lambda: len(seqs) >= 5, timeout=5000)
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    assert preview.objectName() == "preview"
+    assert len(preview.frame_ages_ms) >= 5
+    assert all(age >= 0 for age in preview.frame_ages_ms)
+
+
+def test_mirror_flips_the_picture_on_screen_only(qtbot, preview: PreviewWidget) -> None:
+    preview.set_guide("landscape")
+    preview.set_mirror(False)
+    qtbot.waitUntil(lambda: pixel(preview, 100, 180).red() > 200, timeout=3000)
+    preview.set_mirror(True)
+    qtbot.waitUntil(lambda: pixel(preview, 100, 180).blue() > 200, timeout=3000)
+    assert pixel(preview, 540, 180).red() > 200
+
+
+def test_outside_the_guide_is_dimmed(qtbot, preview: PreviewWidget) -> None:
+    preview.set_guide("portrait")
+    qtbot.waitUntil(lambda: preview.current_layout() is not None, timeout=3000)
+    qtbot.wait(100)
+    outside, inside = pixel(preview, 60, 180), pixel(preview, 260, 180)
+    assert inside.red() > 200
+    assert outside.red() < inside.red() * 0.7
+
+
+@pytest.mark.parametrize(
+    ("size", "picture", "guide"),
+    [
+        # landscape screen: the 640x360 frame fills it; the 2:3 guide is 240x360 in the middle
+        ((640, 360), (0, 0, 640, 360), (200, 0, 240, 360)),
+        # portrait screen: the frame is scaled to 320 wide and centred vertically
+        ((320, 640), (0, 230, 320, 180), (100, 230, 120, 180)),
+    ],
+)
+def test_guide_geometry_on_landscape_and_portrait_screens(
+    qtbot, preview: PreviewWidget, size: tuple[int, int], picture: tuple, guide: tuple
+) -> None:
+    preview.set_guide("portrait")
+    preview.resize(*size)
+
+    def fitted() -> bool:
+        layout = preview.current_layout()
+        return layout is not None and layout.picture.width() == picture[2]
+
+    qtbot.waitUntil(fitted, timeout=3000)
+    layout = preview.current_layout()
+    assert layout is not None
+    assert layout.picture.getRect() == pytest.approx(picture)
+    assert layout.guide.getRect() == pytest.approx(guide)
+
+
+def test_two_person_guide_marks_two_halves(qtbot, preview: PreviewWidget) -> None:
+    preview.set_guide("landscape", two_person=True)
+    qtbot.waitUntil(lambda: preview.current_layout() is not None, timeout=3000)
+    layout = preview.current_layout()
+    assert layout is not None and layout.halves is not None
+    left, right = layout.halves
+    assert left.right() == pytest.approx(right.left())
+    assert left.width() == pytest.approx(right.width(), abs=1)
+
+
+def test_countdown_ticks_each_second_then_finishes(qtbot, preview: PreviewWidget) -> None:
+    ticks: list[int] = []
+    preview.countdown_tick.connect(ticks.append)
+    started = time.monotonic()
+    with qtbot.waitSignal(preview.countdown_finished, timeout=4000):
+        preview.start_countdown(2)
+        assert preview.counting_down
+    assert time.monotonic() - started >= 1.9
+    assert ticks == [2, 1, 0]
+    assert not preview.counting_down
+
+
+def test_zero_countdown_finishes_at_once(qtbot, preview: PreviewWidget) -> None:
+    with qtbot.waitSignal(preview.countdown_finished, timeout=500):
+        preview.start_countdown(0)
+
+
+def test_flash_whitens_the_screen_then_fades(qtbot, preview: PreviewWidget) -> None:
+    qtbot.waitUntil(lambda: preview.current_layout() is not None, timeout=3000)
+    preview.flash()
+    flashed = pixel(preview, 100, 180)
+    assert min(flashed.red(), flashed.green(), flashed.blue()) > 180
+    qtbot.wait(600)
+    assert pixel(preview, 100, 180).green() < 80
+
+
+def test_hidden_preview_costs_the_camera_no_scaling(qtbot, preview: PreviewWidget) -> None:
+    qtbot.waitUntil(lambda: preview.current_layout() is not None, timeout=3000)
+    preview.hide()
+    qtbot.wait(100)
+    shown = preview._target.latest() if preview._target else None
+    qtbot.wait(300)
+    assert preview._target is not None and preview._target.latest() is shown
