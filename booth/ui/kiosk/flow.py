@@ -25,10 +25,6 @@ from booth.ui.kiosk import looks
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskFlow", text)
-
-
 class Step(StrEnum):
     ATTRACT = "attract"
     CHOOSE = "choose"
@@ -202,7 +198,7 @@ class KioskFlow(QObject):
 
     def confirm_look(self) -> None:
         if not self.look_ready:
-            self.guest_message.emit(_tr("Pick a look first: tap the one you like."))
+            self.guest_message.emit(QCoreApplication.translate("KioskFlow", "Pick a look first: tap the one you like."))
             return
         self._go(Step.POSE)
 
@@ -259,7 +255,8 @@ class KioskFlow(QObject):
             data = await self.camera.capture_still(self.ratio, self.two_person)
         except Exception as exc:  # any camera trouble: the guest just tries again
             log.warning("capture failed: %s", exc, exc_info=True)
-            self.guest_message.emit(_tr("The camera blinked. Let's try that again!"))
+            self.guest_message.emit(
+                QCoreApplication.translate("KioskFlow", "The camera blinked. Let's try that again!"))
             self._end_capturing()
             return
         self.capture = data
@@ -291,7 +288,8 @@ class KioskFlow(QObject):
             job = self.queue.enqueue(self.capture, params, Delivery())
         except Exception as exc:
             log.error("could not queue the capture: %s", exc, exc_info=True)
-            self.guest_message.emit(_tr("Something went wrong on our side. Please ask our host for help."))
+            self.guest_message.emit(QCoreApplication.translate(
+                "KioskFlow", "Something went wrong on our side. Please ask our host for help."))
             return
         self.job_id = job.id
         self.ticket = job.ticket

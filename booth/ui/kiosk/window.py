@@ -38,7 +38,8 @@ from booth.ui.widgets.job_strip import JobStrip
 
 log = logging.getLogger(__name__)
 
-GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "camera", "printer"})
+GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "needs_operator", "camera",
+                         "printer"})
 BANNER_REPEAT_S = 20.0
 ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Close}
 

@@ -2,78 +2,97 @@
 
 Problems arrive as machine kinds from the queue, camera and printer (through the message bridge); here
 they become warm, short words that tell a guest their photo is safe. Details stay in the log and the
-operator panel. All strings pass through Qt's translator so the German kiosk says it in German.
+operator panel. The tables hold English marked with QT_TRANSLATE_NOOP (so pyside6-lupdate finds them);
+the functions translate at the moment of showing, so a language switch takes effect at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Wording", text)
 
 
+TITLES = {
+    "filter": QT_TRANSLATE_NOOP("Wording", "AI Magic"),
+    "selfprompt": QT_TRANSLATE_NOOP("Wording", "Dream Styles"),
+    "pose": QT_TRANSLATE_NOOP("Wording", "Strike a Pose"),
+    "two_persons": QT_TRANSLATE_NOOP("Wording", "Duo Portrait"),
+    "two_persons_selfprompt": QT_TRANSLATE_NOOP("Wording", "Duo Dream"),
+    "animate_image": QT_TRANSLATE_NOOP("Wording", "Living Photo"),
+    "background_remove": QT_TRANSLATE_NOOP("Wording", "New Backdrop"),
+    "comic": QT_TRANSLATE_NOOP("Wording", "Comic Hero"),
+    "skin_refiner": QT_TRANSLATE_NOOP("Wording", "Glow Up"),
+}
+BLURBS = {
+    "filter": QT_TRANSLATE_NOOP("Wording", "Become a work of art in one tap"),
+    "selfprompt": QT_TRANSLATE_NOOP("Wording", "Step into a world of your choice"),
+    "pose": QT_TRANSLATE_NOOP("Wording", "Copy a famous pose, get a portrait"),
+    "two_persons": QT_TRANSLATE_NOOP("Wording", "A portrait for the two of you"),
+    "two_persons_selfprompt": QT_TRANSLATE_NOOP("Wording", "The two of you, anywhere"),
+    "animate_image": QT_TRANSLATE_NOOP("Wording", "Your photo comes alive"),
+    "background_remove": QT_TRANSLATE_NOOP("Wording", "Just you, clean and crisp"),
+    "comic": QT_TRANSLATE_NOOP("Wording", "Jump into a comic strip"),
+    "skin_refiner": QT_TRANSLATE_NOOP("Wording", "Your best light, naturally"),
+}
+GENDERS = {
+    "male": QT_TRANSLATE_NOOP("Wording", "Man"),
+    "female": QT_TRANSLATE_NOOP("Wording", "Woman"),
+    "boy": QT_TRANSLATE_NOOP("Wording", "Boy"),
+    "girl": QT_TRANSLATE_NOOP("Wording", "Girl"),
+}
+RATIOS = {
+    "portrait": QT_TRANSLATE_NOOP("Wording", "Portrait"),
+    "landscape": QT_TRANSLATE_NOOP("Wording", "Landscape"),
+    "square": QT_TRANSLATE_NOOP("Wording", "Square"),
+}
+BUSY = QT_TRANSLATE_NOOP("Wording", "Our AI studio is busy: your photo is safe and will appear here shortly.")
+BREAK = QT_TRANSLATE_NOOP("Wording", "Our AI studio is taking a short break: your photo is safe, our host is on it.")
+HELP = QT_TRANSLATE_NOOP("Wording", "One picture needs a little help from our host. Your photo is safe.")
+CAMERA = QT_TRANSLATE_NOOP("Wording", "The camera is waking up again, one moment please.")
+PRINTER = QT_TRANSLATE_NOOP("Wording", "The printer needs a moment. Take your picture home with the QR code.")
+OTHER = QT_TRANSLATE_NOOP("Wording", "Something needs a moment. Your photo is safe.")
+PROBLEMS = {
+    "offline": BUSY, "server": BUSY, "rate_limited": BUSY,
+    "auth": BREAK, "credits": BREAK,
+    "failed": HELP, "needs_operator": HELP,
+    "camera": CAMERA, "reconnecting": CAMERA,
+    "printer": PRINTER, "print": PRINTER,
+}
+ON_ITS_WAY = QT_TRANSLATE_NOOP("Wording", "on its way")
+TICKET_STATES = {
+    "captured": ON_ITS_WAY,
+    "submitting": ON_ITS_WAY,
+    "queued": QT_TRANSLATE_NOOP("Wording", "in line"),
+    "running": QT_TRANSLATE_NOOP("Wording", "in the studio"),
+    "completed": QT_TRANSLATE_NOOP("Wording", "ready!"),
+    "failed": QT_TRANSLATE_NOOP("Wording", "ask our host"),
+    "cancelled": QT_TRANSLATE_NOOP("Wording", "cancelled"),
+}
+
+
 def service_title(name: str) -> str:
-    titles = {
-        "filter": _t("AI Magic"),
-        "selfprompt": _t("Dream Styles"),
-        "pose": _t("Strike a Pose"),
-        "two_persons": _t("Duo Portrait"),
-        "two_persons_selfprompt": _t("Duo Dream"),
-        "animate_image": _t("Living Photo"),
-        "background_remove": _t("New Backdrop"),
-        "comic": _t("Comic Hero"),
-        "skin_refiner": _t("Glow Up"),
-    }
-    return titles.get(name, name)
+    return _t(TITLES[name]) if name in TITLES else name
 
 
 def service_blurb(name: str) -> str:
-    blurbs = {
-        "filter": _t("Become a work of art in one tap"),
-        "selfprompt": _t("Step into a world of your choice"),
-        "pose": _t("Copy a famous pose, get a portrait"),
-        "two_persons": _t("A portrait for the two of you"),
-        "two_persons_selfprompt": _t("The two of you, anywhere"),
-        "animate_image": _t("Your photo comes alive"),
-        "background_remove": _t("Just you, clean and crisp"),
-        "comic": _t("Jump into a comic strip"),
-        "skin_refiner": _t("Your best light, naturally"),
-    }
-    return blurbs.get(name, "")
+    return _t(BLURBS[name]) if name in BLURBS else ""
 
 
 def gender_label(name: str) -> str:
-    return {"male": _t("Man"), "female": _t("Woman"), "boy": _t("Boy"), "girl": _t("Girl")}.get(name, name)
+    return _t(GENDERS[name]) if name in GENDERS else name
 
 
 def ratio_label(name: str) -> str:
-    return {"portrait": _t("Portrait"), "landscape": _t("Landscape"), "square": _t("Square")}.get(name, name)
+    return _t(RATIOS[name]) if name in RATIOS else name
 
 
 def problem_words(kind: str) -> str:
     """What a guest reads when part of the booth is in trouble; the photo is always safe."""
-    if kind in ("offline", "server", "rate_limited"):
-        return _t("Our AI studio is busy: your photo is safe and will appear here shortly.")
-    if kind in ("auth", "credits"):
-        return _t("Our AI studio is taking a short break: your photo is safe, our host is on it.")
-    if kind == "failed":
-        return _t("One picture needs a little help from our host. Your photo is safe.")
-    if kind in ("camera", "reconnecting"):
-        return _t("The camera is waking up again, one moment please.")
-    if kind in ("printer", "print"):
-        return _t("The printer needs a moment. You can still take your picture home with the QR code.")
-    return _t("Something needs a moment. Your photo is safe.")
+    return _t(PROBLEMS.get(kind, OTHER))
 
 
 def ticket_state(state: str) -> str:
-    return {
-        "captured": _t("on its way"),
-        "submitting": _t("on its way"),
-        "queued": _t("in line"),
-        "running": _t("in the studio"),
-        "completed": _t("ready!"),
-        "failed": _t("ask our host"),
-        "cancelled": _t("cancelled"),
-    }.get(state, _t("on its way"))
+    return _t(TICKET_STATES.get(state, ON_ITS_WAY))
