@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -157,6 +158,10 @@ def _talk(args: argparse.Namespace, work: Callable[[EventstationClient], Awaitab
     from booth.api.errors import ApiError
 
     settings = load_settings(args)
+    if not getattr(args, "verbose", False):
+        # Status changes are printed; per-request log lines would bury a failure's one line on stderr.
+        for name in ("httpx", "booth.api", "booth.engine"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     with _service_url(settings, args.api_url) as url:
 
         async def session() -> T:
