@@ -159,7 +159,7 @@ class EngineServer:
             timeout_graceful_shutdown=1,
         )
         server = uvicorn.Server(config)
-        serving = asyncio.run_coroutine_threadsafe(server.serve(sockets=[sock]), self._loop)
+        serving = asyncio.run_coroutine_threadsafe(_serve(server, sock), self._loop)
         deadline = time.monotonic() + START_TIMEOUT_S
         while not server.started:
             if serving.done():
@@ -186,12 +186,35 @@ class EngineServer:
                 time.sleep(0.01)
 
     def _unlisten(self) -> None:
-        server, serving = self._server, self._serving
+        """Close the listener and idle connections at once, rather than through uvicorn's graceful
+        shutdown, which waits out its 0.1 s ticks: tests start and stop an engine hundreds of times."""
+        server, serving, loop = self._server, self._serving, self._loop
         self._server = self._serving = None
-        if server is None or serving is None:
+        if server is None or serving is None or loop is None:
             return
-        server.should_exit = True
         try:
-            serving.result(timeout=START_TIMEOUT_S)
-        except Exception:  # a listener that died on its own is already down, which is all we want
-            pass
+            asyncio.run_coroutine_threadsafe(_close(server), loop).result(START_TIMEOUT_S)
+        finally:
+            serving.cancel()
+            done = getattr(server, "_booth_done", None)
+            if done is not None:
+                done.wait(START_TIMEOUT_S)
+
+
+async def _serve(server: uvicorn.Server, sock: socket.socket) -> None:
+    server._booth_done = threading.Event()  # type: ignore[attr-defined]
+    try:
+        await server.serve(sockets=[sock])
+    except asyncio.CancelledError:
+        pass
+    finally:
+        sock.close()
+        server._booth_done.set()  # type: ignore[attr-defined]
+
+
+async def _close(server: uvicorn.Server) -> None:
+    server.should_exit = True
+    for listener in server.servers:
+        listener.close()
+    for connection in list(server.server_state.connections):
+        connection.shutdown()
