@@ -180,7 +180,8 @@ class EngineApp:
             if refusal is None:
                 fail = "injected failure: the job could not be processed" if draw.fail else None
                 job = state.book.accept(service.name, partial(render.render, fields, img),
-                                        latency_s=state.settings.latency_s, fail_message=fail)
+                                        latency_s=state.settings.latency_s, fail_message=fail,
+                                        retention_s=state.settings.retention_s)
         if refusal == "credits":
             state.book.count("rejected_402")
             code = int(state.variant["credits_status"])

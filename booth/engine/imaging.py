@@ -26,9 +26,14 @@ class BadImageError(ValueError):
 
 
 def decode(data: bytes) -> Image:
-    """Encoded JPEG/PNG/WebP/... -> BGR uint8; an alpha channel is composited on white."""
+    """Encoded JPEG/PNG/WebP/... -> BGR uint8; an alpha channel is composited on white.
+
+    JPEGs are read with IMREAD_COLOR so their EXIF orientation is applied (a phone's portrait shot must
+    not come back sideways); other formats unchanged, to see their alpha.
+    """
     buf = np.frombuffer(data, np.uint8)
-    img = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED) if buf.size else None
+    flags = cv2.IMREAD_COLOR if data[:2] == b"\xff\xd8" else cv2.IMREAD_UNCHANGED
+    img = cv2.imdecode(buf, flags) if buf.size else None
     if img is None or img.size == 0:
         raise BadImageError("not a readable image")
     if img.dtype != np.uint8:

@@ -140,10 +140,20 @@ class JobBook:
         return max(0.0, min(ends)) if ends else 0.0
 
     def accept(
-        self, service: str, work: Callable[[], Rendered], *, latency_s: float, fail_message: str | None = None
+        self,
+        service: str,
+        work: Callable[[], Rendered],
+        *,
+        latency_s: float,
+        fail_message: str | None = None,
+        retention_s: float = math.inf,
     ) -> Job:
-        """Book a job and start its render; the caller has already checked credits and concurrency."""
+        """Book a job and start its render; the caller has already checked credits and concurrency.
+
+        Expired jobs are dropped here too, so a long event's results do not pile up in memory.
+        """
         with self._lock:
+            self._sweep(time.monotonic(), retention_s)
             job = Job(
                 id=f"{secrets.token_hex(4)}-{secrets.token_hex(2)}-{secrets.token_hex(2)}-{secrets.token_hex(6)}",
                 service=service,

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from engine_support import body_for, decode, jpeg, output_bytes
 
-from booth.api.services import CATALOG_PATHS, RATIOS, SERVICES
+from booth.api.services import CATALOG_PATHS, MAX_BODY_BYTES, RATIOS, SERVICES
 from booth.engine import looks
 from booth.engine.sample import sample_photo
 
@@ -124,6 +124,13 @@ def test_a_body_that_is_not_json_is_refused(http: httpx.Client) -> None:
     answer = http.post(SERVICES["filter"].run_path, content=b"base64=abc", headers={"content-type": "text/plain"})
     assert answer.status_code == 422
     assert "JSON" in answer.json()["detail"]
+
+
+def test_a_body_over_10_mb_is_refused_with_413(http: httpx.Client) -> None:
+    answer = http.post(SERVICES["filter"].run_path, content=b"x" * (MAX_BODY_BYTES + 1),
+                       headers={"content-type": "application/json"})
+    assert answer.status_code == 413
+    assert "JPEG" in answer.json()["detail"]
 
 
 def test_status_of_an_unknown_job_is_404(http: httpx.Client) -> None:
