@@ -27,39 +27,60 @@ log = logging.getLogger(__name__)
 FIRST_FRAME_ENV = "BOOTH_FIRST_FRAME_FILE"
 
 
-async def start_parts(settings: Settings, *, camera_source: Any = None) -> Any:
-    """Start everything the kiosk needs and return the AppContext. Order: engine, client, queue, camera."""
-    from booth.api.client import EventstationClient
+def start_camera(settings: Settings, *, camera_source: Any = None) -> Any:
+    """The first half: an AppContext with the message bridge, an empty catalog and the camera running.
+
+    The kiosk window can show (and the preview paint) from here on, while `start_services` brings up the
+    engine, client and queue, which take a second or more.
+    """
     from booth.camera.service import CameraService
-    from booth.jobs.event import EventFolder
-    from booth.jobs.queue import JobQueue
     from booth.ui.context import AppContext, MessageBridge
     from booth.ui.kiosk.catalog import Catalog
 
-    messages = MessageBridge()
-    ctx = AppContext(settings=settings, messages=messages)
-    base_url = settings.api.url
-    if settings.uses_local_engine:
-        from booth.engine.server import EngineServer
-
-        ctx.engine = EngineServer(settings.engine)
-        base_url = await asyncio.to_thread(ctx.engine.start)
-        log.info("local engine at %s", base_url)
-    ctx.client = EventstationClient(settings.api, base_url=base_url)
+    ctx = AppContext(settings=settings, messages=MessageBridge())
     ctx.catalog = Catalog()
-    await ctx.catalog.load_cached(settings.api.catalog_cache, base_url)
-    event = EventFolder(settings.event.dir)
-    ctx.event_dir = event.path
-    ctx.queue = JobQueue(event, ctx.client, settings.jobs, api_settings=settings.api,
-                         event_name=settings.event.name)
-    await ctx.queue.start()
     ctx.camera = CameraService(settings.camera, source=camera_source)
     ctx.camera.start()
+    return ctx
+
+
+async def start_services(ctx: Any) -> Any:
+    """The second half: local engine (if no api.url), client, cached catalog, job queue, printing, sharing."""
+    from booth.api.client import EventstationClient
+    from booth.jobs.event import EventFolder
+    from booth.jobs.queue import JobQueue
+
+    t0 = time.monotonic()
+    settings = ctx.settings
+    base_url = settings.api.url
+    if settings.uses_local_engine:
+        ctx.engine, base_url = await asyncio.to_thread(_start_engine, settings)
+        log.info("local engine at %s", base_url)
+    ctx.client = EventstationClient(settings.api, base_url=base_url)
+    event = EventFolder(settings.event.dir)
+    ctx.event_dir = event.path
+    queue = JobQueue(event, ctx.client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
+    await asyncio.gather(ctx.catalog.load_cached(settings.api.catalog_cache, base_url), queue.start())
+    ctx.queue = queue
     _start_printing(ctx, event.path)
     await _start_sharing(ctx, event.path)
     _wire_messages(ctx)
     ctx.refresh_task = asyncio.ensure_future(ctx.catalog.refresh(ctx.client))
+    log.info("booth services started in %.0f ms", (time.monotonic() - t0) * 1000)
     return ctx
+
+
+async def start_parts(settings: Settings, *, camera_source: Any = None) -> Any:
+    """Start everything the kiosk needs and return the AppContext (camera first, then the services)."""
+    return await start_services(start_camera(settings, camera_source=camera_source))
+
+
+def _start_engine(settings: Settings) -> tuple[Any, str]:
+    """Import and start the local engine off the GUI thread (uvicorn and the looks take a while to load)."""
+    from booth.engine.server import EngineServer
+
+    engine = EngineServer(settings.engine)
+    return engine, engine.start()
 
 
 def _start_printing(ctx: Any, event_dir: Path) -> None:
@@ -157,7 +178,7 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from booth.ui.kiosk.window import KioskWindow
 
-    ctx = await start_parts(settings)
+    ctx = start_camera(settings)
     window = KioskWindow(ctx)
     closed = asyncio.Event()
 
@@ -181,6 +202,16 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
     if bench:
         _report_first_frame(window, bench)
     try:
+        try:
+            await start_services(ctx)
+        except Exception as exc:
+            from booth.cli import CliError
+
+            log.error("the booth could not start", exc_info=True)
+            window.allow_close()
+            window.close()
+            raise CliError(f"the booth could not start: {exc}", 1) from None
+        window.services_ready()
         await closed.wait()
     finally:
         await stop_parts(ctx)

@@ -102,8 +102,15 @@ class KioskFlow(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(int(kiosk.inactivity_s * 1000))
         self._idle.timeout.connect(self._on_idle)
-        if queue is not None and hasattr(queue, "job_changed"):
-            queue.job_changed.connect(self._on_job_changed)
+        self.set_queue(queue)
+
+    def set_queue(self, queue: Any) -> None:
+        """The job queue, once it has started (the kiosk shows before the services are up)."""
+        if queue is None or queue is getattr(self, "_connected_queue", None):
+            return
+        self.queue = queue
+        self._connected_queue = queue
+        queue.job_changed.connect(self._on_job_changed)
 
     # ---- state ---------------------------------------------------------------------------------
     def _fresh_choice(self) -> GuestChoice:
@@ -280,6 +287,9 @@ class KioskFlow(QObject):
     def accept(self) -> None:
         """"Use it": the capture goes to the queue (which stores it first) and the guest is handed off."""
         if self.step != Step.REVIEW or self.capture is None:
+            return
+        if self.queue is None:  # the first seconds after start: the photo stays here until the queue is up
+            self.guest_message.emit(QCoreApplication.translate("KioskFlow", "One moment, the studio is opening."))
             return
         from booth.jobs.job import Delivery, JobParams
 

@@ -109,6 +109,16 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self)
 
+    def services_ready(self) -> None:
+        """The engine, queue, printing and sharing are up (booth.app.start_services): connect them."""
+        ctx = self.context
+        self.flow.set_queue(ctx.queue)
+        self.strip.set_queue(ctx.queue)
+        self.actions.printer = ctx.printer
+        self.actions.share = ctx.share
+        if self.flow.step == Step.ATTRACT:
+            self._spawn(self._refresh_wall())
+
     # ---- wiring ------------------------------------------------------------------------------
     def _connect(self) -> None:
         f = self.flow
