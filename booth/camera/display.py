@@ -4,8 +4,9 @@ The costly part of a live preview is not drawing but scaling a 1080p/4K frame an
 Doing that on the GUI thread is what makes other booths stutter: the event loop stalls, frames queue up and
 the picture trails the guest by seconds. Here each preview tells the camera the size it shows the frame
 at; the capture thread resizes (INTER_AREA for big reductions, linear otherwise), mirrors if asked and
-converts BGR to 32-bit BGRA, which is byte for byte Qt's RGB32 on little-endian machines, so the widget
-wraps the buffer in a QImage without a copy and draws it unscaled.
+hands over 32-bit BGRX, which is byte for byte Qt's RGB32 on little-endian machines, so the widget
+wraps the buffer in a QImage without a copy and draws it unscaled. MJPG frames are decoded straight to
+BGRX (booth.camera.jpeg), so they skip the colour pass too.
 """
 
 from __future__ import annotations
@@ -59,14 +60,15 @@ def _shrink(src: np.ndarray, w: int, h: int) -> np.ndarray:
 
 def prepare(frame: Frame, box_w: int, box_h: int, mirror: bool) -> DisplayFrame:
     """Scale the frame to fit the box, mirror it if asked, and wrap it as an RGB32 QImage."""
-    src = frame.image
+    src = frame.padded if frame.padded is not None else frame.image
     fh, fw = src.shape[:2]
     w, h = fit_size(fw, fh, box_w, box_h)
     if (w, h) != (fw, fh):
         src = _shrink(src, w, h)
     if mirror:
         src = cv2.flip(src, 1)
-    pixels = cv2.cvtColor(src, cv2.COLOR_BGR2BGRA)
+    # BGRX already is RGB32's byte order; only a plain BGR frame needs the colour pass.
+    pixels = src if src.shape[2] == 4 and src.flags.c_contiguous else cv2.cvtColor(src, cv2.COLOR_BGR2BGRA)
     image = QImage(pixels.data, w, h, pixels.strides[0], QImage.Format.Format_RGB32)
     return DisplayFrame(image, pixels, frame.seq, frame.captured_at, fw, fh, mirror)
 

@@ -25,12 +25,17 @@ def looks_like_jpeg(data: np.ndarray | bytes) -> bool:
     return head == _SOI
 
 
-def decode(data: np.ndarray | bytes, *, exact: bool = False) -> np.ndarray:
-    """BGR image from JPEG bytes; `exact` for photos, fast otherwise. Raises ValueError if undecodable."""
+def decode(data: np.ndarray | bytes, *, exact: bool = False, padded: bool = False) -> np.ndarray:
+    """BGR image from JPEG bytes; `exact` for photos, fast otherwise. Raises ValueError if undecodable.
+
+    `padded` asks for 4 bytes per pixel (B, G, R, 255) when the fast decoder is there: the layout of Qt's
+    RGB32, so the preview needs no colour pass. Callers check the channel count they got.
+    """
     buffer = data.reshape(-1) if isinstance(data, np.ndarray) else np.frombuffer(data, np.uint8)
     if simplejpeg is not None:
+        space = "BGRX" if padded else "BGR"
         try:
-            return simplejpeg.decode_jpeg(buffer, "BGR", fastdct=not exact, fastupsample=not exact, strict=False)
+            return simplejpeg.decode_jpeg(buffer, space, fastdct=not exact, fastupsample=not exact, strict=False)
         except ValueError:
             pass  # some webcams send frames libjpeg-turbo rejects; OpenCV's decoder may still read them
     image = cv2.imdecode(buffer, cv2.IMREAD_COLOR)

@@ -232,7 +232,7 @@ class CameraService(QObject):
         now = time.monotonic()
         with self._lock:
             self._seq += 1
-            frame = Frame(captured.image, self._seq, now, started, captured.jpeg)
+            frame = Frame(captured.image, self._seq, now, started, captured.jpeg, captured.padded)
             self._latest = frame
             self._times.append(now)
             targets = self._targets

@@ -20,7 +20,7 @@ import cv2
 
 from booth.camera import jpeg
 from booth.camera.demo import DemoScene
-from booth.camera.frame import CameraError, Captured
+from booth.camera.frame import CameraError, Captured, captured_from_padded
 from booth.settings import CameraSettings
 
 _URL_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp")
@@ -120,7 +120,7 @@ class _CaptureSource(Source):
             raise CameraError(f"{self.description} stopped delivering pictures")
         if self._raw and data.ndim <= 2 and min(data.shape) == 1 and jpeg.looks_like_jpeg(data):
             try:
-                return Captured(jpeg.decode(data), data.reshape(-1))
+                return captured_from_padded(jpeg.decode(data, padded=True), data.reshape(-1))
             except ValueError:
                 pass
         if data.ndim == 3 and data.shape[2] == 3:
