@@ -140,7 +140,8 @@ def _tool(name: str) -> str | None:
 
 def resume(printer: str, held_job_ids: Iterable[int] = ()) -> tuple[bool, str]:
     """Enable and accept the queue and release held jobs; (done, what happened in operator words)."""
-    commands = [["cupsenable", "--release", printer], ["cupsaccept", printer]]
+    # Plain cupsenable resumes the queue; --release (a separate request) frees jobs `cupsdisable --hold` kept.
+    commands = [["cupsenable", printer], ["cupsenable", "--release", printer], ["cupsaccept", printer]]
     commands += [["lp", "-i", f"{printer}-{job_id}", "-H", "resume"] for job_id in held_job_ids]
     problems = []
     for command in commands:

@@ -10,15 +10,15 @@ credentials.
 
 from __future__ import annotations
 
+import http.client
 import os
+import socket
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
-
-import httpx
 
 # Operation ids (RFC 8011 and CUPS extensions).
 GET_JOB_ATTRIBUTES = 0x0009
@@ -122,40 +122,60 @@ def decode(data: bytes) -> IppResponse:
     return response
 
 
+class _UnixConnection(http.client.HTTPConnection):
+    def __init__(self, path: str, timeout: float) -> None:
+        super().__init__("localhost", timeout=timeout)
+        self._path = path
+
+    def connect(self) -> None:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(self.timeout)
+        sock.connect(self._path)
+        self.sock = sock
+
+
 class IppClient:
     """Blocking calls to the local CUPS scheduler (call them from a worker thread, never the GUI thread).
 
     The server is $CUPS_SERVER when set (host[:port] or a socket path), else CUPS's local socket, else
-    localhost:631.
+    localhost:631. Plain http.client rather than httpx: a watch polling every 2 s must not fill the log.
     """
 
     def __init__(self, server: str | None = None, timeout_s: float = 3.0) -> None:
         server = server if server is not None else os.environ.get("CUPS_SERVER", "")
-        if server.startswith("/"):
-            transport, self._base = httpx.HTTPTransport(uds=server), "http://localhost"
-        elif server:
-            transport, self._base = httpx.HTTPTransport(), f"http://{server if ':' in server else server + ':631'}"
-        elif SOCKET.exists():
-            transport, self._base = httpx.HTTPTransport(uds=str(SOCKET)), "http://localhost"
-        else:
-            transport, self._base = httpx.HTTPTransport(), "http://localhost:631"
-        self._http = httpx.Client(transport=transport, timeout=timeout_s)
+        if not server and SOCKET.exists():
+            server = str(SOCKET)
+        self._server = server or "localhost:631"
+        self._timeout = timeout_s
         self._request_id = 0
 
     def close(self) -> None:
-        self._http.close()
+        """Nothing stays open between calls; kept so callers can treat the client as a resource."""
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._server.startswith("/"):
+            return _UnixConnection(self._server, self._timeout)
+        host, _, port = self._server.partition(":")
+        return http.client.HTTPConnection(host, int(port or 631), timeout=self._timeout)
 
     def call(self, operation: int, path: str, attrs: list[tuple[int, str, list[Any]]]) -> IppResponse:
         self._request_id += 1
         body = encode(operation, self._request_id, attrs)
+        connection = self._connection()
         try:
-            answer = self._http.post(self._base + path, content=body, headers={"Content-Type": "application/ipp"})
-        except httpx.HTTPError as exc:
-            why = f"CUPS is not answering ({type(exc).__name__}); start it (cupsd) or check CUPS_SERVER"
+            connection.request("POST", path, body=body, headers={"Content-Type": "application/ipp"})
+            answer = connection.getresponse()
+            data = answer.read()
+        except OSError as exc:
+            why = (
+                f"CUPS is not answering at {self._server} ({exc.__class__.__name__}); start cupsd or check CUPS_SERVER"
+            )
             raise IppError(why) from None
-        if answer.status_code != 200:
-            raise IppError(f"CUPS answered HTTP {answer.status_code} to {path}", answer.status_code)
-        return decode(answer.content)
+        finally:
+            connection.close()
+        if answer.status != 200:
+            raise IppError(f"CUPS answered HTTP {answer.status} to {path}", answer.status)
+        return decode(data)
 
     @staticmethod
     def printer_uri(name: str) -> str:

@@ -43,8 +43,10 @@ def load_picture(source: str | Path | bytes) -> Image.Image:
         image.load()
     except FileNotFoundError:
         raise LayoutError(f"{name}: no such file") from None
-    except (UnidentifiedImageError, OSError) as exc:
-        raise LayoutError(f"{name}: not a picture booth can read ({exc}); use a JPEG or PNG") from None
+    except IsADirectoryError:
+        raise LayoutError(f"{name}: is a folder, not a picture") from None
+    except (UnidentifiedImageError, OSError):
+        raise LayoutError(f"{name}: not a picture booth can read; use a JPEG or PNG") from None
     return ImageOps.exif_transpose(image).convert("RGB")
 
 

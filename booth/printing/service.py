@@ -210,9 +210,11 @@ class PrintService(QObject):
 
     def _set_status(self, status: PrinterStatus) -> None:
         with self._lock:
-            changed, self._status = status != self._status, status
-        if changed:
-            log.info("printer %s: %s %s", status.name, status.state, status.reason)
+            previous, self._status = self._status, status
+        if status != previous:
+            # ready <-> printing flips with every print: only news for the operator goes to the log.
+            level = logging.INFO if (status.ok, status.reason) != (previous.ok, previous.reason) else logging.DEBUG
+            log.log(level, "printer %s: %s %s", status.name, status.state, status.reason)
             self._relay.emit("printer", "", "")
 
     def _tick(self, client: IppClient) -> None:

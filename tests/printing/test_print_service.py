@@ -1,0 +1,195 @@
+"""Printing through booth to a real CUPS PDF printer: the page that comes out, a paused or rejecting queue,
+restarts, and the print limits. The PDF is what paper would be: its size and pixels are checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from printing_helpers import (
+    BLUE,
+    GREEN,
+    RED,
+    YELLOW,
+    close_to,
+    cups_tool,
+    page_count,
+    page_size_pt,
+    pdfs_for,
+    render,
+    wait_pdf,
+)
+
+from booth.printing.cups import booth_jobs
+from booth.printing.ipp import IppClient
+from booth.printing.service import PrintLimitError, PrintService
+from booth.printing.store import PrintState, PrintStore
+from booth.settings import EventSettings, LayoutSettings, PrintingSettings
+
+POLL_S = 0.2
+
+
+def settings(queue: str, **layout: object) -> PrintingSettings:
+    return PrintingSettings(printer=queue, layouts={"postcard": LayoutSettings(dpi=150, **layout)})
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Callable[..., PrintService]]:
+    """Makes PrintServices on one store folder (several = restarts) and stops them all at the end."""
+    made: list[PrintService] = []
+
+    def make(printing: PrintingSettings, *, start: bool = True, **kwargs: object) -> PrintService:
+        service = PrintService(printing, EventSettings(), tmp_path / "event", poll_interval_s=POLL_S, **kwargs)
+        made.append(service)
+        if start:
+            service.start()
+        return service
+
+    yield make
+    for service in made:
+        service.stop()
+
+
+def cups_jobs_named(queue: str, title: str) -> list[dict]:
+    return [job for job in booth_jobs(IppClient(), queue) if job.get("job-name") == title]
+
+
+def wait_state(qtbot, service: PrintService, print_id: str, state: PrintState, timeout_ms: int = 30000) -> None:
+    qtbot.waitUntil(lambda: service.get(print_id).state == state, timeout=timeout_ms)
+
+
+@pytest.mark.cups
+def test_print_comes_out_at_the_layout_size_with_the_picture_where_the_layout_puts_it(
+    qtbot, pdf_queue, picture, services
+):
+    svc = services(settings(pdf_queue, paper="4x6"))
+    job = svc.submit("A01", picture(600, 900), 1)
+    wait_state(qtbot, svc, job.id, PrintState.DONE)
+    done = svc.get(job.id)
+    assert done.cups_job_id is not None and done.printer == pdf_queue
+    pdf = wait_pdf(done.cups_job_id)
+    assert page_size_pt(pdf) == pytest.approx((288, 432), abs=1)
+    page = render(pdf, dpi=36)  # 144 x 216 px
+    w, h = page.size
+    assert close_to(page.getpixel((8, 8)), RED)
+    assert close_to(page.getpixel((w - 8, 8)), GREEN)
+    assert close_to(page.getpixel((8, h - 8)), BLUE)
+    assert close_to(page.getpixel((w - 8, h - 8)), YELLOW)
+
+
+@pytest.mark.cups
+def test_landscape_contain_layout_on_the_pdf(qtbot, pdf_queue, picture, services):
+    svc = services(settings(pdf_queue, paper="6x4", orientation="landscape", fit="contain"))
+    job = svc.submit("A02", picture(400, 400), 2)
+    wait_state(qtbot, svc, job.id, PrintState.DONE)
+    pdf = wait_pdf(svc.get(job.id).cups_job_id)
+    assert page_size_pt(pdf) == pytest.approx((432, 288), abs=1)
+    assert page_count(pdf) == 2  # two copies
+    page = render(pdf, dpi=36)  # 216 x 144: a square picture in the middle, paper on both sides
+    w, h = page.size
+    assert close_to(page.getpixel((10, h // 2)), (255, 255, 255), 10)
+    assert close_to(page.getpixel((w - 10, h // 2)), (255, 255, 255), 10)
+    assert close_to(page.getpixel((w // 2 - 30, 20)), RED)
+    assert close_to(page.getpixel((w // 2 + 30, h - 20)), YELLOW)
+
+
+@pytest.mark.cups
+@pytest.mark.parametrize(
+    ("stop_tool", "state", "words"), [("cupsdisable", "paused", "paused"), ("cupsreject", "rejecting", "not accepting")]
+)
+def test_a_stopped_queue_holds_prints_in_booth_and_resume_prints_each_once(
+    qtbot, pdf_queue, picture, services, stop_tool, state, words
+):
+    cups_tool(stop_tool, pdf_queue)
+    svc = services(settings(pdf_queue))
+    qtbot.waitUntil(lambda: svc.status().state == state, timeout=10000)
+    assert not svc.can_print()
+    assert not svc.status().ok and words in svc.status().reason and "Resume" in svc.status().reason
+
+    first = svc.submit("A03", picture(), 1)
+    second = svc.submit("A04", picture(), 1)
+    qtbot.wait(int(POLL_S * 5 * 1000))  # several watch rounds with the queue down
+    assert svc.get(first.id).state == PrintState.QUEUED and svc.get(second.id).state == PrintState.QUEUED
+    assert cups_jobs_named(pdf_queue, first.title) == []  # nothing was sent into the stopped queue
+
+    with qtbot.waitSignal(svc.resume_finished, timeout=10000) as resumed:
+        svc.resume()
+    assert resumed.args[0] is True, resumed.args[1]
+    for job in (first, second):
+        wait_state(qtbot, svc, job.id, PrintState.DONE)
+    assert svc.can_print()
+    for job in (first, second):
+        assert len(cups_jobs_named(pdf_queue, job.title)) == 1
+        wait_pdf(svc.get(job.id).cups_job_id)
+        assert len(pdfs_for(job.title)) == 1
+
+
+@pytest.mark.cups
+def test_printer_changed_signal_reports_the_pause(qtbot, pdf_queue, services):
+    svc = services(settings(pdf_queue))
+    qtbot.waitUntil(svc.can_print, timeout=10000)
+    with qtbot.waitSignal(svc.printer_changed, timeout=10000):
+        cups_tool("cupsdisable", pdf_queue)
+    qtbot.waitUntil(lambda: svc.status().state == "paused", timeout=10000)
+
+
+@pytest.mark.cups
+def test_restart_keeps_queued_prints_and_never_resends_what_cups_has(qtbot, pdf_queue, picture, services, tmp_path):
+    cups_tool("cupsdisable", pdf_queue)
+    first = services(settings(pdf_queue))
+    qtbot.waitUntil(lambda: not first.can_print() and first.status().state == "paused", timeout=10000)
+    job = first.submit("A05", picture(), 1)
+    first.stop()  # the booth is switched off with the print still waiting
+
+    cups_tool("cupsenable", pdf_queue)
+    second = services(settings(pdf_queue))
+    assert second.get(job.id).state == PrintState.QUEUED
+    wait_state(qtbot, second, job.id, PrintState.DONE)
+    cups_id = second.get(job.id).cups_job_id
+    second.stop()
+    wait_pdf(cups_id)
+
+    # A crash between handing the page to CUPS and recording it: the store says "sending".
+    store = PrintStore(tmp_path / "event")
+    store.save(store.load()[0].evolve(state=PrintState.SENDING, cups_job_id=None))
+    store.close()
+    third = services(settings(pdf_queue))
+    qtbot.waitUntil(lambda: third.get(job.id).state == PrintState.DONE, timeout=10000)
+    qtbot.wait(int(POLL_S * 4 * 1000))
+    assert third.get(job.id).cups_job_id == cups_id
+    assert len(cups_jobs_named(pdf_queue, job.title)) == 1
+    assert len(pdfs_for(job.title)) == 1
+
+
+def test_guest_and_event_limits_count_copies_and_survive_a_restart(services):
+    printing = PrintingSettings(printer="booth-pdf", event_limit=4)
+    svc = services(printing, start=False, guest_limit=2)
+    assert svc.prints_left("A") == 2
+    svc.submit("A", Path("/nowhere/a.jpg"), 2)
+    assert svc.prints_left("A") == 0
+    with pytest.raises(PrintLimitError, match="only 0 left"):
+        svc.submit("A", Path("/nowhere/a.jpg"), 1)
+    svc.submit("B", Path("/nowhere/b.jpg"), 1)
+    assert svc.prints_left("C") == 1  # event: 4 - 3
+    with pytest.raises(PrintLimitError):
+        svc.submit("C", Path("/nowhere/c.jpg"), 2)
+    assert svc.printed_count() == 3
+    svc.stop()
+
+    again = services(printing, start=False, guest_limit=2)
+    assert [job.state for job in again.prints()] == [PrintState.QUEUED, PrintState.QUEUED]
+    assert again.prints_left("A") == 0 and again.prints_left("B") == 1 and again.prints_left("C") == 1
+
+
+@pytest.mark.cups
+def test_an_unreadable_picture_fails_that_print_only(qtbot, pdf_queue, picture, services, tmp_path):
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"not a jpeg")
+    svc = services(settings(pdf_queue))
+    broken = svc.submit("A06", bad, 1)
+    good = svc.submit("A07", picture(), 1)
+    wait_state(qtbot, svc, broken.id, PrintState.FAILED)
+    assert "not a picture" in svc.get(broken.id).error
+    wait_state(qtbot, svc, good.id, PrintState.DONE)
+    assert svc.prints_left("A06") == 999  # failed prints do not use up the guest's copies
