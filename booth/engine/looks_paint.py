@@ -126,7 +126,7 @@ def oil_painting(img: Image) -> Image:
         streaks = np.random.default_rng(2).normal(0, 1, (h // 3 + 1, w // 3 + 1)).astype(np.float32)
         streaks = cv2.filter2D(streaks, -1, np.eye(7, dtype=np.float32) / 7)
         streaks = cv2.resize(streaks, (w, h), interpolation=cv2.INTER_CUBIC)
-        height = cv2.GaussianBlur(gray(paint).astype(np.float32), (0, 0), 1.2) + streaks * 20
+        height = cv2.GaussianBlur(gray(paint).astype(np.float32), (0, 0), 1.2) + streaks * 14
         relief = cv2.Sobel(height, cv2.CV_32F, 1, 0, ksize=3) + cv2.Sobel(height, cv2.CV_32F, 0, 1, ksize=3)
         light = 1.0 + np.clip(relief / 90.0, -0.3, 0.3)
         return (paint.astype(np.float32) * light[:, :, None]).clip(0, 255).astype(np.uint8)

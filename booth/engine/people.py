@@ -56,6 +56,13 @@ def _seed(h: int, w: int, found: list[Box]) -> np.ndarray:
             cv2.ellipse(mask, (cx, y + fh // 2), (int(fw * 0.75), int(fh * 0.9)), 0, 0, 360, cv2.GC_PR_FGD, -1)
             cv2.rectangle(mask, (x + fw // 5, y + fh // 5), (x + fw * 4 // 5, y + fh * 4 // 5), cv2.GC_FGD, -1)
             cv2.rectangle(mask, (cx - fw // 3, y + fh * 3 // 2), (cx + fw // 3, h - 1), cv2.GC_FGD, -1)
+    elif w > 1.15 * h:
+        # Landscape with no face found: often a couple, so the middle may be a gap between two guests.
+        # Two probable heads and a wide probable torso band, and nothing forced to be foreground.
+        for cx in (0.3, 0.7):
+            cv2.ellipse(mask, (int(w * cx), int(h * 0.35)), (int(w * 0.09), int(h * 0.17)), 0, 0, 360,
+                        cv2.GC_PR_FGD, -1)
+        cv2.rectangle(mask, (int(w * 0.08), int(h * 0.5)), (int(w * 0.92), h - 1), cv2.GC_PR_FGD, -1)
     else:
         cv2.ellipse(mask, (w // 2, int(h * 0.34)), (int(w * 0.16), int(h * 0.16)), 0, 0, 360, cv2.GC_PR_FGD, -1)
         cv2.rectangle(mask, (int(w * 0.2), int(h * 0.5)), (int(w * 0.8), h - 1), cv2.GC_PR_FGD, -1)
