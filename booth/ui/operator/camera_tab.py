@@ -1,0 +1,168 @@
+"""Camera tab: what the booth is filming from, which cameras exist, and switching between them.
+
+Probing devices opens each one (slow, may hang on a bad driver) and restarting the capture joins its
+thread, so both run on the thread pool. Source and mirror changes are written to the settings in memory
+(the camera re-reads them when it starts again; the preview reads the mirror flag), not to the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
+
+from booth.ui.operator.background import run_in_thread
+from booth.ui.operator.common import ValueGrid, button, card, heading, note
+from booth.ui.operator.messages import MessageLog
+
+_STATE_FLAGS = {"live": "ok", "starting": "", "reconnecting": "warn", "stopped": "bad"}
+
+
+def probe_cameras() -> list[tuple[str, str, list[str]]]:
+    """(spec, name, resolutions) of each camera found; runs on a worker thread."""
+    try:
+        from booth.camera.devices import list_cameras
+    except ImportError:  # an older camera package: device nodes only, no resolutions
+        from booth.camera.sources import video_devices
+
+        return [(path, path, []) for path in video_devices()]
+    return [(str(info.spec), str(info.name), [_size(r) for r in info.resolutions]) for info in list_cameras()]
+
+
+def _size(resolution: Any) -> str:
+    if isinstance(resolution, tuple | list) and len(resolution) >= 2:
+        return f"{resolution[0]}x{resolution[1]}"
+    return str(resolution)
+
+
+class CameraTab(QWidget):
+    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_camera")
+        self._camera = getattr(context, "camera", None)
+        self._settings = context.settings.camera
+        self._log = log
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Camera"), self))
+        if self._camera is None:
+            layout.addWidget(note(self.tr("No camera service is running in this booth."), self))
+
+        status_card = card(self)
+        self.status = ValueGrid(status_card)
+        self.status.add("state", self.tr("State"))
+        self.status.add("source", self.tr("Source"))
+        self.status.add("configured", self.tr("camera.source"))
+        self.status.add("format", self.tr("Asked for"))
+        layout.addWidget(status_card)
+
+        self.source = QComboBox(self)
+        self.source.setObjectName("camera_source")
+        self.source.setEditable(True)
+        self.source.setMinimumHeight(48)
+        self.source.setMinimumWidth(420)
+        for spec, label in (("auto", self.tr("auto (first camera, else demo)")), ("demo", self.tr("demo scene"))):
+            self.source.addItem(label, spec)
+        self.apply_button = button(self.tr("Use this source"), "camera_apply", self, kind="primary")
+        self.apply_button.clicked.connect(self._apply_source)
+        self.scan_button = button(self.tr("Look for cameras"), "camera_scan", self)
+        self.scan_button.clicked.connect(self.scan)
+        self.mirror = QCheckBox(self.tr("Mirror the preview (selfie view; photos are never mirrored)"), self)
+        self.mirror.setObjectName("camera_mirror")
+        self.mirror.setChecked(self._settings.mirror_preview)
+        self.mirror.toggled.connect(self._set_mirror)
+
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.source, 1)
+        row.addWidget(self.apply_button)
+        row.addWidget(self.scan_button)
+        layout.addLayout(row)
+        layout.addWidget(self.mirror)
+        layout.addWidget(heading(self.tr("Cameras found"), self))
+        self.devices = QListWidget(self)
+        self.devices.setObjectName("camera_devices")
+        self.devices.itemClicked.connect(lambda item: self.source.setEditText(item.data(Qt.ItemDataRole.UserRole)))
+        layout.addWidget(self.devices, 1)
+
+        if self._camera is not None:
+            self._camera.state_changed.connect(lambda *_: self.refresh())
+        self.refresh()
+        self._scanned = False
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._scanned:
+            self.scan()
+
+    def refresh(self) -> None:
+        s = self._settings
+        if self._camera is not None:
+            state, detail = self._camera.state, self._camera.detail
+            self.status.set("state", f"{state}: {detail}" if detail else state, _STATE_FLAGS.get(state, ""))
+            self.status.set("source", self._camera.source_description)
+        else:
+            self.status.set("state", self.tr("not running"), "bad")
+            self.status.set("source", "—")
+        self.status.set("configured", s.source)
+        self.status.set("format", f"{s.width}x{s.height} @ {s.fps} fps")
+
+    def scan(self) -> None:
+        self._scanned = True
+        self.scan_button.setEnabled(False)
+        self.devices.clear()
+        self.devices.addItem(self.tr("Looking for cameras…"))
+        run_in_thread(probe_cameras, owner=self, on_done=self._show_devices, on_error=self._scan_failed)
+
+    def _show_devices(self, found: list[tuple[str, str, list[str]]]) -> None:
+        self.scan_button.setEnabled(True)
+        self.devices.clear()
+        if not found:
+            self.devices.addItem(self.tr("No webcam found: the demo camera will be used."))
+            return
+        for spec, name, sizes in found:
+            text = f"{name}  ({spec})" + (f"  —  {', '.join(sizes)}" if sizes else "")
+            self.devices.addItem(text)
+            self.devices.item(self.devices.count() - 1).setData(Qt.ItemDataRole.UserRole, spec)
+            if self.source.findData(spec) < 0:
+                self.source.addItem(f"{name} ({spec})", spec)
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        self.scan_button.setEnabled(True)
+        self.devices.clear()
+        self.devices.addItem(self.tr("Could not list cameras: {e}").format(e=exc))
+
+    def chosen_source(self) -> str:
+        index = self.source.currentIndex()
+        text = self.source.currentText().strip()
+        if index >= 0 and text == self.source.itemText(index):
+            return str(self.source.itemData(index))
+        return text
+
+    def _apply_source(self) -> None:
+        spec = self.chosen_source()
+        if not spec:
+            return
+        self._settings.source = spec
+        self._log.add("info", "operator", self.tr("Camera source set to {s}").format(s=spec))
+        self.refresh()
+        camera = self._camera
+        if camera is None:
+            return
+        self.apply_button.setEnabled(False)
+
+        def restart() -> None:
+            camera.stop()
+            camera.start()
+
+        run_in_thread(restart, owner=self, on_done=lambda _r: self.apply_button.setEnabled(True),
+                      on_error=self._restart_failed)  # fmt: skip
+
+    def _restart_failed(self, exc: BaseException) -> None:
+        self.apply_button.setEnabled(True)
+        self._log.add("error", "camera", self.tr("The camera could not restart: {e}").format(e=exc))
+
+    def _set_mirror(self, on: bool) -> None:
+        self._settings.mirror_preview = on
+        self._log.add("info", "operator", self.tr("Preview mirror on") if on else self.tr("Preview mirror off"))

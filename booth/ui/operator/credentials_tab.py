@@ -1,0 +1,173 @@
+"""Credentials tab: which service the booth uses, how it signs in, and a test that tells the truth.
+
+The password or token is never put into any widget: the field starts empty and only says whether a secret
+is set. An operator can type other credentials to try them before changing the booth's settings file or
+environment; what they type is used for the test and then cleared. The test runs on the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from booth.settings import ApiSettings
+from booth.ui.operator.background import spawn
+from booth.ui.operator.common import button, button_row, card, heading, note
+from booth.ui.operator.connection import ConnectionResult, check_connection
+from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.redact import Redactor
+
+AUTH_MODES = ("oauth2", "basic", "bearer")
+
+
+class CredentialsTab(QWidget):
+    def __init__(self, context: Any, log: MessageLog, redactor: Redactor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_credentials")
+        self._context = context
+        self._api: ApiSettings = context.settings.api
+        self._log = log
+        self._redact = redactor
+        self._task: Any = None
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Credentials"), self))
+
+        self.engine_label = QLabel(self)
+        self.engine_label.setObjectName("cred_engine")
+        self.engine_label.setProperty("role", "banner")
+        self.engine_label.setWordWrap(True)
+        layout.addWidget(self.engine_label)
+
+        form_card = card(self)
+        form = QFormLayout(form_card)
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(24)
+        self.url = QLineEdit(self._redact(self._api.url), form_card)
+        self.url.setObjectName("cred_url")
+        self.url.setPlaceholderText(self.tr("empty: the booth's own local engine"))
+        self.auth = QComboBox(form_card)
+        self.auth.setObjectName("cred_auth")
+        for mode in AUTH_MODES:
+            self.auth.addItem(mode, mode)
+        self.auth.setCurrentIndex(AUTH_MODES.index(self._api.auth))
+        self.auth.currentIndexChanged.connect(lambda _i: self._show_secret_state())
+        self.username = QLineEdit(self._api.username, form_card)
+        self.username.setObjectName("cred_username")
+        self.secret = QLineEdit(form_card)
+        self.secret.setObjectName("cred_secret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_state = QLabel(form_card)
+        self.secret_state.setObjectName("cred_secret_state")
+        for field in (self.url, self.auth, self.username, self.secret):
+            field.setMinimumHeight(48)
+        self.secret_label = QLabel(form_card)
+        form.addRow(self.tr("API URL"), self.url)
+        form.addRow(self.tr("Sign-in"), self.auth)
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.secret_label, self.secret)
+        form.addRow("", self.secret_state)
+        layout.addWidget(form_card)
+
+        self.test_button = button(self.tr("Test connection"), "cred_test", self, kind="primary")
+        self.test_button.clicked.connect(self.test_connection)
+        layout.addLayout(button_row(self.test_button))
+        self.result = QLabel(self.tr("Not tested yet."), self)
+        self.result.setObjectName("cred_result")
+        self.result.setWordWrap(True)
+        self.result.setProperty("role", "value")
+        layout.addWidget(self.result)
+        layout.addWidget(note(self.tr(
+            "What you type here is only used for the test. The booth's own credentials come from its settings "
+            "file and the environment (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); change them there and restart."), self))
+        layout.addStretch(1)
+        self._show_engine()
+        self._show_secret_state()
+
+    # -- display -----------------------------------------------------------------------------------------
+    def _engine_url(self) -> str:
+        engine = getattr(self._context, "engine", None)
+        return str(getattr(engine, "url", "") or "") if engine is not None else ""
+
+    def _show_engine(self) -> None:
+        url = self._engine_url()
+        if url:
+            self.engine_label.setText(self.tr("Local engine: running at {url} (no account needed)").format(url=url))
+        elif self._api.url:
+            self.engine_label.setText(self.tr("Eventstation API: {url}").format(url=self._redact(self._api.url)))
+        else:
+            self.engine_label.setText(self.tr("Local engine: not running"))
+
+    def _mode(self) -> str:
+        return str(self.auth.currentData())
+
+    def _show_secret_state(self) -> None:
+        bearer = self._mode() == "bearer"
+        stored = (self._api.token if bearer else self._api.password).get_secret_value()
+        self.secret_label.setText(self.tr("API token") if bearer else self.tr("Password"))
+        state = self.tr("set") if stored else self.tr("not set")
+        self.secret_state.setText(self.tr("Stored {what}: {state}").format(
+            what=self.tr("token") if bearer else self.tr("password"), state=state))  # fmt: skip
+        self.secret.setPlaceholderText(
+            self.tr("set — type another one to test it") if stored else self.tr("not set — type one to test it")
+        )
+        self.username.setEnabled(not bearer)
+
+    # -- test --------------------------------------------------------------------------------------------
+    def _settings_to_test(self) -> tuple[ApiSettings, str]:
+        """The stored settings with whatever the operator changed in the form."""
+        changes: dict[str, Any] = {"auth": self._mode(), "username": self.username.text().strip()}
+        url = self.url.text().strip()
+        if url != self._redact(self._api.url):
+            changes["url"] = url
+        typed = self.secret.text()
+        if typed:
+            self._redact.add_secret(typed)
+            changes["token" if self._mode() == "bearer" else "password"] = typed
+        data = {**self._api.model_dump(), **changes}
+        settings = ApiSettings.model_validate(data)
+        base = settings.url or self._engine_url() or str(getattr(self._context.client, "base_url", "") or "")
+        return settings, base
+
+    def test_connection(self) -> None:
+        if self._task is not None and not self._task.done():
+            return
+        try:
+            settings, base = self._settings_to_test()
+        except ValueError as exc:
+            self._show_result(ConnectionResult(False, self._first_error(exc), 0.0))
+            return
+        finally:
+            self.secret.clear()
+        if not base:
+            self._show_result(ConnectionResult(False, self.tr("no API URL and no local engine to test"), 0.0))
+            return
+        self.test_button.setEnabled(False)
+        self.result.setText(self.tr("Testing {url}…").format(url=self._redact(base)))
+        self._set_state("")
+        self._task = spawn(check_connection(settings, base), owner=self, on_done=self._show_result,
+                           on_error=lambda exc: self._show_result(ConnectionResult(False, str(exc), 0.0)))  # fmt: skip
+
+    @staticmethod
+    def _first_error(exc: ValueError) -> str:
+        errors = getattr(exc, "errors", None)
+        if callable(errors):
+            first = errors()[0]
+            return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        return str(exc)
+
+    def _show_result(self, outcome: ConnectionResult) -> None:
+        self.test_button.setEnabled(True)
+        if outcome.ok:
+            text = self.tr("OK: {detail}").format(detail=outcome.message)
+        else:
+            text = self.tr("Failed: {detail}").format(detail=self._redact(outcome.message))
+        self.result.setText(text)
+        self._set_state("ok" if outcome.ok else "bad")
+        self._log.add("info" if outcome.ok else "error", "connection", text)
+
+    def _set_state(self, state: str) -> None:
+        self.result.setProperty("state", state)
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)

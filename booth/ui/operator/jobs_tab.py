@@ -1,0 +1,270 @@
+"""Jobs tab: every guest's job, filterable by state, with the operator's hands on it.
+
+The table binds the queue's own item model (rows change in place on `job_changed`); this tab only adds
+a state filter, the actions (Retry, Cancel, Resubmit a run whose answer was lost, open the result) and a
+detail card. Resubmitting and cancelling are confirmed first: one may cost a credit, the other loses a
+guest's picture. Results are decoded on the thread pool, never in a slot.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booth.ui.operator.background import run_in_thread
+from booth.ui.operator.common import ValueGrid, ask, button, button_row, card, heading, note
+from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.stats import JOB_STATES, state_name
+
+NEEDS_OPERATOR = "needs_operator"
+UNFINISHED = {"captured", "submitting", "queued", "running"}
+PREVIEW_SIZE = 420
+
+
+def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
+    """The result (image, or a video's first frame) scaled for the detail card; runs on a worker thread."""
+    image = QImage(str(path))
+    if image.isNull():
+        import cv2
+
+        capture = cv2.VideoCapture(str(path))
+        ok, frame = capture.read()
+        capture.release()
+        if not ok:
+            raise ValueError(f"{path.name} could not be read as an image or a video")
+        rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+        h, w = rgb.shape[:2]
+        image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+class StateFilter(QSortFilterProxyModel):
+    """Keeps rows whose job is in the chosen state ("" = all, "needs_operator" = waiting for a decision)."""
+
+    def __init__(self, role: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._role = role
+        self._state = ""
+
+    def set_state(self, state: str) -> None:
+        self.beginFilterChange()
+        self._state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._state:
+            return True
+        job = self.sourceModel().index(row, 0, parent).data(self._role)
+        if job is None:
+            return False
+        if self._state == NEEDS_OPERATOR:
+            return bool(job.needs_operator)
+        return state_name(job.state) == self._state
+
+
+class JobsTab(QWidget):
+    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_jobs")
+        self._queue = getattr(context, "queue", None)
+        self._log = log
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        if self._queue is None:
+            layout.addWidget(heading(self.tr("Jobs"), self))
+            layout.addWidget(note(self.tr("The job queue is not running in this booth."), self))
+            layout.addStretch(1)
+            return
+        from booth.jobs.model import JOB_ROLE, JobTableModel
+
+        self.model = JobTableModel(self._queue, self)
+        self.proxy = StateFilter(JOB_ROLE, self)
+        self.proxy.setSourceModel(self.model)
+        self._job_role = JOB_ROLE
+
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("jobs_filter")
+        self.filter.setMinimumHeight(48)
+        self.filter.addItem(self.tr("All jobs"), "")
+        self.filter.addItem(self.tr("Needs operator"), NEEDS_OPERATOR)
+        for state in JOB_STATES:
+            self.filter.addItem(self.tr(state.capitalize()), state)
+        self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.filter.currentData()))
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("jobs_blocked")
+        self.banner.setProperty("role", "banner")
+        self.banner.setWordWrap(True)
+        self.unblock_button = button(self.tr("Send again"), "jobs_unblock", self, kind="primary")
+        self.unblock_button.clicked.connect(self._unblock)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("jobs_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_selected())
+
+        self.retry_button = button(self.tr("Retry"), "jobs_retry", self, kind="primary")
+        self.cancel_button = button(self.tr("Cancel job"), "jobs_cancel", self, kind="danger")
+        self.resubmit_button = button(self.tr("Resubmit (costs a credit)"), "jobs_resubmit", self)
+        self.open_button = button(self.tr("Open result"), "jobs_open", self)
+        self.retry_button.clicked.connect(self._retry)
+        self.cancel_button.clicked.connect(self._confirm_cancel)
+        self.resubmit_button.clicked.connect(self._confirm_resubmit)
+        self.open_button.clicked.connect(self._open_result)
+
+        self.details = ValueGrid()
+        for key, label in (("ticket", self.tr("Ticket")), ("service", self.tr("Service")),
+                           ("state", self.tr("State")), ("attempts", self.tr("Attempts")),
+                           ("remote", self.tr("Service job id")), ("error", self.tr("Problem"))):  # fmt: skip
+            self.details.add(key, label)
+        self.preview = QLabel(self.tr("Select a job to see it here."), self)
+        self.preview.setObjectName("jobs_preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.preview.setProperty("role", "preview")
+
+        side = card(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(heading(self.tr("Selected job"), side))
+        side_layout.addLayout(self.details)
+        side_layout.addWidget(self.preview, 1)
+
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Jobs"), self))
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Show:"), self))
+        top.addWidget(self.filter)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addLayout(button_row(self.retry_button, self.cancel_button, self.resubmit_button, self.open_button))
+        body.addLayout(left, 3)
+        body.addWidget(side, 2)
+        blocked = QHBoxLayout()
+        blocked.addWidget(self.banner, 1)
+        blocked.addWidget(self.unblock_button)
+        layout.addLayout(top)
+        layout.addLayout(blocked)
+        layout.addLayout(body, 1)
+
+        self._queue.job_changed.connect(self._on_job_changed)
+        self._queue.problem.connect(lambda *_: self._refresh_blocked())
+        self._refresh_blocked()
+        self._refresh_selected()
+
+    # -- selection ---------------------------------------------------------------------------------------
+    def selected_job(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(self._job_role) if rows else None
+
+    def select_job(self, job_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            job = self.proxy.index(row, 0).data(self._job_role)
+            if job is not None and job.id == job_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _refresh_selected(self) -> None:
+        job = self.selected_job()
+        state = state_name(job.state) if job is not None else ""
+        self.retry_button.setEnabled(job is not None and state in ("failed", "cancelled") and not job.needs_operator)
+        self.cancel_button.setEnabled(job is not None and state in UNFINISHED)
+        self.resubmit_button.setEnabled(job is not None and bool(job.needs_operator))
+        self.open_button.setEnabled(job is not None and state == "completed" and job.result_path is not None)
+        if job is None:
+            for key in ("ticket", "service", "state", "attempts", "remote", "error"):
+                self.details.set(key, "—")
+            return
+        self.details.set("ticket", job.ticket)
+        self.details.set("service", job.service)
+        flag = "bad" if state == "failed" or job.needs_operator else ("ok" if state == "completed" else "")
+        shown = state + (self.tr(" — needs your decision") if job.needs_operator else "")
+        self.details.set("state", shown, flag)
+        self.details.set("attempts", str(job.attempts))
+        self.details.set("remote", job.remote_id or "—")
+        self.details.set("error", job.error or "—", "bad" if job.error else "")
+
+    def _on_job_changed(self, job_id: str) -> None:
+        job = self.selected_job()
+        if job is not None and job.id == job_id:
+            self._refresh_selected()
+        # The proxy re-filters changed rows itself (dynamicSortFilter), so a finished job leaves a
+        # "running" view without help.
+
+    def _refresh_blocked(self) -> None:
+        blocked = getattr(self._queue, "blocked", None)
+        self.banner.setVisible(blocked is not None)
+        self.unblock_button.setVisible(blocked is not None)
+        if blocked is not None:
+            kind, message = blocked
+            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(kind=kind, message=message))
+
+    # -- actions -----------------------------------------------------------------------------------------
+    def _retry(self) -> None:
+        job = self.selected_job()
+        if job is not None:
+            self._queue.retry(job.id)
+            self._log.add("info", "operator", self.tr("Retry asked for ticket {t}").format(t=job.ticket))
+
+    def _confirm_cancel(self) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        ask(self, "confirm_cancel", self.tr("Cancel this job?"),
+            self.tr("Ticket {t} will not be finished; the guest's photo stays in the event folder.").format(
+                t=job.ticket), lambda: self._cancel(job.id), yes=self.tr("Cancel job"))  # fmt: skip
+
+    def _cancel(self, job_id: str) -> None:
+        job = self._queue.cancel(job_id)
+        self._log.add("info", "operator", self.tr("Ticket {t} cancelled").format(t=job.ticket))
+
+    def _confirm_resubmit(self) -> None:
+        job = self.selected_job()
+        if job is None or not job.needs_operator:
+            return
+        text = self.tr("The answer to ticket {t}'s run was lost: the service may already have made it. "
+                       "Sending it again costs another credit.").format(t=job.ticket)  # fmt: skip
+        ask(self, "confirm_resubmit", self.tr("Resubmit this job?"), text, lambda: self._resubmit(job.id),
+            yes=self.tr("Resubmit"))
+
+    def _resubmit(self, job_id: str) -> None:
+        job = self._queue.retry(job_id)
+        self._log.add("info", "operator", self.tr("Ticket {t} sent again on the operator's word").format(t=job.ticket))
+
+    def _unblock(self) -> None:
+        self._queue.unblock()
+        self._refresh_blocked()
+        self._log.add("info", "operator", self.tr("Sending resumed after the account problem was fixed"))
+
+    def _open_result(self) -> None:
+        job = self.selected_job()
+        if job is None or job.result_path is None:
+            return
+        path = Path(job.result_path)
+        self.preview.setText(self.tr("Loading…"))
+        run_in_thread(lambda: load_result_image(path), owner=self, on_done=self._show_result,
+                      on_error=lambda exc: self.preview.setText(str(exc)))  # fmt: skip
+
+    def _show_result(self, image: QImage) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(image))

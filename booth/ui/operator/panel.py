@@ -1,0 +1,135 @@
+"""The operator's control panel, opened over the kiosk after the hidden gesture and the PIN.
+
+It is built on the running booth (an AppContext) so every tab shows the very queue, camera and printer the
+guests are using. The panel itself only arranges: one tab per concern (each in its own module), a message
+pane along the bottom, and the two ways out: back to the kiosk, or quitting the booth (confirmed; it is the
+only way the kiosk closes). Parts that are off or failed to start are None in the context, and each tab
+says so instead of failing.
+
+Signals: `back_requested()` when the operator returns to the kiosk; `quit_requested()` once quitting is
+confirmed (the context's `quit()` is called as well).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from booth.ui.operator.camera_tab import CameraTab
+from booth.ui.operator.catalog_tab import CatalogTab
+from booth.ui.operator.common import ask, button, load_stylesheet
+from booth.ui.operator.credentials_tab import CredentialsTab
+from booth.ui.operator.jobs_tab import JobsTab
+from booth.ui.operator.messages import MessageLog, MessagesPane
+from booth.ui.operator.printer_tab import PrinterTab
+from booth.ui.operator.redact import Redactor
+from booth.ui.operator.stats_tab import StatsTab
+
+
+class OperatorPanel(QWidget):
+    back_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("operator_panel")
+        self.setWindowTitle(self.tr("booth — operator panel"))
+        self.context = context
+        self._quitting = False
+        settings = context.settings
+        self.setStyleSheet(load_stylesheet(settings.event.accent_color))
+        self.redactor = Redactor(settings)
+        self.log = MessageLog(self.redactor, parent=self)
+        self.log.attach_bridge(getattr(context, "messages", None))
+        self.log.attach_queue(getattr(context, "queue", None))
+        self.log.attach_camera(getattr(context, "camera", None))
+
+        title = QLabel(self.tr("Operator panel · {event}").format(event=settings.event.name), self)
+        title.setProperty("role", "title")
+        self.back_button = button(self.tr("Back to kiosk"), "operator_back", self, kind="primary")
+        self.back_button.clicked.connect(self.back_to_kiosk)
+        self.quit_button = button(self.tr("Quit booth"), "operator_quit", self, kind="danger")
+        self.quit_button.clicked.connect(self._confirm_quit)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.back_button)
+        header.addWidget(self.quit_button)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("operator_tabs")
+        self.tabs.setDocumentMode(True)
+        self.jobs_tab = JobsTab(context, self.log, self)
+        self.printer_tab = PrinterTab(context, self.log, self)
+        self.camera_tab = CameraTab(context, self.log, self)
+        self.credentials_tab = CredentialsTab(context, self.log, self.redactor, self)
+        self.catalog_tab = CatalogTab(context, self.log, self)
+        self.stats_tab = StatsTab(context, self.log, self)
+        for tab, label in (
+            (self.jobs_tab, self.tr("Jobs")),
+            (self.printer_tab, self.tr("Printer")),
+            (self.camera_tab, self.tr("Camera")),
+            (self.credentials_tab, self.tr("Credentials")),
+            (self.catalog_tab, self.tr("Catalog")),
+            (self.stats_tab, self.tr("Stats")),
+        ):
+            self.tabs.addTab(tab, label)
+        self.messages = MessagesPane(self.log, self)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("operator_split")
+        split.addWidget(self.tabs)
+        split.addWidget(self.messages)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(split, 1)
+        self.resize(1280, 860)
+
+    def tab_names(self) -> list[str]:
+        return [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]
+
+    def show_tab(self, name: str) -> None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == name:
+                self.tabs.setCurrentIndex(i)
+                return
+        raise KeyError(f"no operator tab named {name!r}; tabs: {', '.join(self.tab_names())}")
+
+    # -- ways out ----------------------------------------------------------------------------------------
+    def back_to_kiosk(self) -> None:
+        self.hide()
+        self.back_requested.emit()
+
+    def _confirm_quit(self) -> None:
+        ask(self, "confirm_quit", self.tr("Quit the booth?"),
+            self.tr("The kiosk closes. Unfinished pictures are kept and continue at the next start."),
+            self._quit, yes=self.tr("Quit booth"))  # fmt: skip
+
+    def _quit(self) -> None:
+        self._quitting = True
+        self.quit_requested.emit()
+        quit_app = getattr(self.context, "quit", None)
+        if callable(quit_app):
+            quit_app()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.back_to_kiosk()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the window (title bar, Alt+F4) means "back to the kiosk", never quitting the booth.
+        if self._quitting:
+            event.accept()
+            return
+        event.ignore()
+        self.back_to_kiosk()

@@ -1,0 +1,138 @@
+"""Printer tab: is the printer taking paper, why not, and the Resume that fixes a paused CUPS queue.
+
+A paused queue after the paper ran out is the classic photobooth failure, so the reason is shown large and
+Resume is one press. The PrintService does all CUPS work on its own thread; this tab only reads its cached
+state and forwards the operator's intent. With printing off (or not available) it says so instead.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booth.ui.operator.common import ValueGrid, button, button_row, card, heading, note, state_of
+from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.stats import state_name
+
+
+class PrinterTab(QWidget):
+    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_printer")
+        self._printer = getattr(context, "printer", None)
+        self._settings = context.settings
+        self._log = log
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Printer"), self))
+        if self._printer is None:
+            if not self._settings.printing.enabled:
+                text = self.tr("Printing is off in settings (printing.enabled = false).")
+            else:
+                text = self.tr("Printing is not available: the print service did not start. See Messages.")
+            self.off_note = note(text, self)
+            self.off_note.setObjectName("printer_off")
+            layout.addWidget(self.off_note)
+            layout.addStretch(1)
+            return
+
+        status_card = card(self)
+        self.status = ValueGrid(status_card)
+        self.status.add("name", self.tr("Printer"))
+        self.status.add("state", self.tr("State"))
+        self.status.add("reason", self.tr("Reason"))
+        self.status.add("printed", self.tr("Prints made"))
+        self.status.add("limits", self.tr("Limits"))
+        self.status.add("layout", self.tr("Layout"))
+        self.resume_button = button(self.tr("Resume printer"), "printer_resume", self, kind="primary")
+        self.resume_button.clicked.connect(self._resume)
+        self.retry_button = button(self.tr("Print again"), "printer_retry", self)
+        self.retry_button.clicked.connect(self._retry)
+
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("printer_queue")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Print"), self.tr("Job"), self.tr("Copies"), self.tr("State"), self.tr("Problem")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._refresh_buttons)
+
+        layout.addWidget(status_card)
+        layout.addLayout(button_row(self.resume_button, self.retry_button))
+        layout.addWidget(heading(self.tr("Print queue"), self))
+        layout.addWidget(self.table, 1)
+
+        self._printer.printer_changed.connect(self.refresh)
+        self._printer.print_changed.connect(lambda _id: self.refresh())
+        if hasattr(self._printer, "resume_finished"):
+            self._printer.resume_finished.connect(self._on_resumed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        status = self._printer.status()
+        self.status.set("name", status.name)
+        self.status.set("state", status.state, state_of(status.ok))
+        self.status.set("reason", status.reason or self.tr("ready"), "" if status.ok else "bad")
+        printing = self._settings.printing
+        made = self._printer.printed_count() if hasattr(self._printer, "printed_count") else 0
+        limit = printing.event_limit
+        self.status.set("printed", self.tr("{n} of {limit}").format(n=made, limit=limit) if limit else str(made))
+        self.status.set("limits", self.tr("{g} per guest, {e} for the event").format(
+            g=self._settings.kiosk.max_print_copies, e=limit or self.tr("unlimited")))  # fmt: skip
+        self.status.set("layout", printing.layout)
+        prints = self._printer.prints()
+        self.table.setRowCount(len(prints))
+        for row, job in enumerate(prints):
+            when = time.strftime("%H:%M:%S", time.localtime(job.created_at))
+            values = (f"{when}  {job.id}", str(job.job_id)[:8], str(job.copies), state_name(job.state), job.error)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, job.id)
+                self.table.setItem(row, column, item)
+        self._refresh_buttons()
+
+    def _selected_print(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        print_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((job for job in self._printer.prints() if job.id == print_id), None)
+
+    def _refresh_buttons(self) -> None:
+        job = self._selected_print()
+        self.retry_button.setEnabled(job is not None and state_name(job.state) == "failed")
+
+    def _resume(self) -> None:
+        self.resume_button.setEnabled(False)
+        self.resume_button.setText(self.tr("Resuming…"))
+        self._log.add("info", "operator", self.tr("Resume asked for the printer"))
+        self._printer.resume()
+
+    def _on_resumed(self, ok: bool, message: str) -> None:
+        self.resume_button.setEnabled(True)
+        self.resume_button.setText(self.tr("Resume printer"))
+        self._log.add("info" if ok else "error", "printer", message)
+        self.refresh()
+
+    def _retry(self) -> None:
+        job = self._selected_print()
+        if job is not None:
+            self._printer.retry(job.id)
+            self._log.add("info", "operator", self.tr("Print {id} queued again").format(id=job.id))

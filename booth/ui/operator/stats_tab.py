@@ -1,0 +1,94 @@
+"""Stats tab: how the event is going at a glance (jobs by state, generation time, prints, connection).
+
+Figures are recomputed from the queue's and printer's memory (see stats.py), coalesced to at most a few
+times a second so a burst of job changes costs one refresh.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from booth.ui.operator.common import ValueGrid, card, heading
+from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.stats import JOB_STATES, compute
+
+
+class StatsTab(QWidget):
+    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_stats")
+        self._queue = getattr(context, "queue", None)
+        self._printer = getattr(context, "printer", None)
+        self._settings = context.settings
+        self._log = log
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Event figures"), self))
+
+        jobs_card, service_card = card(self), card(self)
+        self.jobs = ValueGrid(jobs_card)
+        self.jobs.add("total", self.tr("Jobs in all"))
+        for state in JOB_STATES:
+            self.jobs.add(state, state.capitalize())
+        self.jobs.add("needs_operator", self.tr("Waiting for your decision"))
+        self.service = ValueGrid(service_card)
+        self.service.add("online", self.tr("AI service"))
+        self.service.add("avg", self.tr("Average generation time"))
+        self.service.add("prints", self.tr("Prints made"))
+        self.service.add("prints_waiting", self.tr("Prints waiting"))
+        self.service.add("account", self.tr("Account problems (credits, sign-in)"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(20)
+        grid.addWidget(jobs_card, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(service_card, 0, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        if self._queue is not None:
+            self._queue.job_added.connect(self._soon)
+            self._queue.job_changed.connect(self._soon)
+            self._queue.online_changed.connect(self._soon)
+            self._queue.problem.connect(self._soon)
+        if self._printer is not None:
+            self._printer.print_changed.connect(self._soon)
+        self.refresh()
+
+    def _soon(self, *_args: Any) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        jobs = self._queue.jobs() if self._queue is not None else []
+        prints = self._printer.prints() if self._printer is not None else []
+        stats = compute(jobs, prints)
+        self.jobs.set("total", str(stats.total))
+        for state in JOB_STATES:
+            count = stats.per_state.get(state, 0)
+            self.jobs.set(state, str(count), "bad" if state == "failed" and count else "")
+        self.jobs.set("needs_operator", str(stats.needs_operator), "bad" if stats.needs_operator else "")
+        if self._queue is None:
+            self.service.set("online", self.tr("no queue"), "bad")
+        elif getattr(self._queue, "online", True):
+            self.service.set("online", self.tr("online"), "ok")
+        else:
+            self.service.set("online", self.tr("offline: pictures wait in the queue"), "bad")
+        avg = stats.avg_generation_s
+        self.service.set("avg", self.tr("{s:.1f} s").format(s=avg) if avg is not None else "—")
+        if self._printer is None:
+            off = self.tr("printing is off") if not self._settings.printing.enabled else self.tr("no printer")
+            self.service.set("prints", off)
+            self.service.set("prints_waiting", "—")
+        else:
+            self.service.set("prints", str(stats.prints_done))
+            self.service.set("prints_waiting", str(stats.prints_waiting), "warn" if stats.prints_waiting else "")
+        account = sum(self._log.problem_counts.get(kind, 0) for kind in ("credits", "auth"))
+        blocked = getattr(self._queue, "blocked", None) if self._queue is not None else None
+        text = str(account) + (self.tr(" — sending paused: {m}").format(m=blocked[1]) if blocked else "")
+        self.service.set("account", text, "bad" if blocked or account else "ok")
