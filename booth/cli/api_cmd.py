@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -176,8 +177,13 @@ def _talk(args: argparse.Namespace, work: Callable[[EventstationClient], Awaitab
 
 def _catalog(args: argparse.Namespace) -> int:
     entries = _talk(args, lambda client: client.catalog(args.catalog_kind))
-    for entry in entries:
-        print(f"{entry.id}\t{entry.name}")
+    try:
+        for entry in entries:
+            print(f"{entry.id}\t{entry.name}")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `booth api filters | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     if not entries:
         print(f"booth: the service lists no {args.catalog_kind}", file=sys.stderr)
     return 0

@@ -103,3 +103,11 @@ async def test_preparing_a_4k_photo_leaves_the_event_loop_free(capture_12mp: byt
     task.cancel()
     # on the loop itself, the decode and encode would have allowed no tick at all
     assert ticks >= 1
+
+
+@pytest.mark.parametrize("ratio", sorted(RATIOS))
+@pytest.mark.parametrize(("width", "height"), [(1001, 777), (3840, 2160), (2160, 3840), (5, 2000), (2000, 5), (1, 1)])
+def test_any_frame_shape_comes_out_exactly_at_the_ratio_size(ratio: str, width: int, height: int) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (90, 60, 30)).save(out, "JPEG")
+    assert Image.open(io.BytesIO(prepare_image(out.getvalue(), ratio))).size == RATIOS[ratio]
