@@ -174,7 +174,6 @@ def _report_first_frame(window: Any, path: str) -> None:
 
 async def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from booth.ui.kiosk.window import KioskWindow
 
@@ -196,7 +195,7 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
         window.show()
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        window.hide_cursor()
         window.showFullScreen()
     bench = os.environ.get(FIRST_FRAME_ENV)
     if bench:

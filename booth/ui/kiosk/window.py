@@ -67,6 +67,7 @@ class KioskWindow(QWidget):
         self._banner_seen: dict[str, float] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self.operator_panel: QWidget | None = None
+        self._cursor_hidden = False
         self.setWindowTitle(s.event.name)
         self.setStyleSheet(stylesheet(s.event))
 
@@ -264,9 +265,36 @@ class KioskWindow(QWidget):
             return
         if self.operator_panel is None:
             self.operator_panel = OperatorPanel(self.context)
-        self.operator_panel.show()
+            back = getattr(self.operator_panel, "back_requested", None)
+            if back is not None:
+                back.connect(self._close_operator)
+        log.info("operator panel opened")
+        self._show_cursor(True)
+        if self.isFullScreen():
+            self.operator_panel.showFullScreen()
+        else:
+            self.operator_panel.show()
         self.operator_panel.raise_()
         self.operator_panel.activateWindow()
+
+    def _close_operator(self) -> None:
+        if self.operator_panel is not None:
+            self.operator_panel.hide()
+        self._show_cursor(False)
+        self.activateWindow()
+
+    def hide_cursor(self) -> None:
+        """Guests touch, they do not point: no cursor over the kiosk (not in --windowed mode)."""
+        self._cursor_hidden = True
+        QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+
+    def _show_cursor(self, show: bool) -> None:
+        if not self._cursor_hidden:
+            return
+        if show and QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+        elif not show and QApplication.overrideCursor() is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
     def allow_close(self) -> None:
         """The operator quits: the window may close now (and only now)."""

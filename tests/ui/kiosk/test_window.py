@@ -1,0 +1,91 @@
+"""The kiosk window's qualities: the hidden operator gate, names on every control, big touch targets."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from kiosk_rig import tap
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton
+
+from booth.settings import Settings
+from booth.ui.context import AppContext, MessageBridge
+from booth.ui.kiosk.flow import Step
+from booth.ui.kiosk.operator_gate import PinCheck
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    from booth.ui.kiosk.window import KioskWindow
+
+    settings = Settings()
+    settings.event.dir = tmp_path / "event"
+    settings.kiosk.operator_pin = "4711"  # type: ignore[assignment]
+    win = KioskWindow(AppContext(settings=settings, messages=MessageBridge()))
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    yield win
+    win.allow_close()
+    if win.operator_panel is not None:
+        win.operator_panel.close()
+
+
+def _enter(win, digits: str) -> None:
+    for d in digits:
+        tap(win.findChild(QAbstractButton, f"pin_key_{d}"))
+    tap(win.findChild(QAbstractButton, "pin_key_OK"))
+
+
+def test_corner_long_press_then_pin_opens_the_operator_panel(window, qtbot, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    window.corner._timer.setInterval(300)  # 3 s in the kiosk; the same path, shorter, here
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20), delay=100)
+    qtbot.wait(400)
+    assert not window.pin_pad.isVisible(), "a short tap must not open the PIN pad"
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(900, 500))
+    qtbot.wait(400)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(900, 500))
+    assert not window.pin_pad.isVisible(), "only the corner opens it"
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.waitUntil(window.pin_pad.isVisible, timeout=2000)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+
+    _enter(window, "1234")
+    assert window.pin_pad.isVisible() and window.operator_panel is None
+    assert "1234" not in window.pin_pad.dots.text()
+    _enter(window, "4711")
+    assert not window.pin_pad.isVisible()
+    assert window.operator_panel is not None and window.operator_panel.isVisible()
+    assert "4711" not in caplog.text and "1234" not in caplog.text, "the PIN is never logged"
+
+
+def test_pin_locks_after_repeated_wrong_tries() -> None:
+    now = [100.0]
+    check = PinCheck("2468", clock=lambda: now[0])
+    for _ in range(5):
+        assert not check.check("0000")
+    assert check.locked and not check.check("2468"), "even the right PIN waits out the lockout"
+    now[0] += 61
+    assert check.check("2468")
+
+
+def test_every_control_is_named_and_big_enough_to_touch(window) -> None:
+    flow = window.flow
+    for step in (Step.ATTRACT, Step.CHOOSE, Step.LOOK, Step.POSE, Step.REVIEW, Step.HANDOFF, Step.RESULT):
+        if step == Step.LOOK:
+            flow.choice.service = "filter"
+        flow._go(step)
+        screen = window.stack.currentWidget()
+        buttons = [b for b in screen.findChildren(QAbstractButton) if b.isVisibleTo(screen)]
+        assert buttons, f"{step} has controls"
+        for b in buttons:
+            assert b.objectName(), f"a button on {step} has no objectName ({b.text()!r})"
+            if b.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents):
+                continue
+            size = b.sizeHint().expandedTo(b.minimumSize())
+            assert min(size.width(), size.height()) >= 80, f"{b.objectName()} on {step} is {size} (< 80 px)"
