@@ -152,10 +152,22 @@ class KioskWindow(QWidget):
         self.corner.held.connect(self.pin_pad.open)
         self.context.messages.posted.connect(self._on_message)
         self.context.catalog.previews_changed.connect(self._on_previews)
+        self.context.catalog.changed.connect(self._on_catalog)
 
     def _on_previews(self, _kind: str) -> None:
         if self.flow.step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
+
+    def _enter_look(self) -> None:
+        f = self.flow
+        self.look.show_for(f.choice.service, f.choice)
+        default = self.look.first_look()
+        if f.choice.look_id is None and default is not None:
+            f.choose_look(*default)  # show_for runs again through choice_changed
+
+    def _on_catalog(self, _kind: str) -> None:
+        if self.flow.step == Step.LOOK:
+            self._enter_look()
 
     def _on_choice(self) -> None:
         if self.flow.step == Step.LOOK and self.flow.choice.service:
@@ -168,7 +180,7 @@ class KioskWindow(QWidget):
             current.left()
         f = self.flow
         if step == Step.LOOK:
-            self.look.show_for(f.choice.service, f.choice)
+            self._enter_look()
         elif step == Step.POSE:
             self.pose.prepare(f.ratio, f.two_person)
         elif step == Step.HANDOFF:

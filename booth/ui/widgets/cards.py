@@ -121,7 +121,7 @@ class ImageCard(QAbstractButton):
 
     def _paint_text(self, p: QPainter, rect: QRectF) -> None:
         pad = max(20.0, rect.width() * 0.07)
-        title_px = int(max(26, min(52, rect.width() * 0.085)))
+        title_px = int(max(28, min(54, rect.width() * 0.09)))
         font = QFont(self.font())
         font.setPixelSize(title_px)
         font.setWeight(QFont.Weight.ExtraBold)
@@ -129,13 +129,13 @@ class ImageCard(QAbstractButton):
         p.setPen(QColor("white"))
         sub_h = 0.0
         if self._subtitle:
-            sub_h = title_px * 1.6
+            sub_h = title_px * 1.75
         text_rect = rect.adjusted(pad, 0, -pad, -pad - sub_h)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
         p.drawText(text_rect, int(flags), self._title)
         if self._subtitle:
             small = QFont(self.font())
-            small.setPixelSize(int(title_px * 0.56))
+            small.setPixelSize(int(title_px * 0.62))
             p.setFont(small)
             p.setPen(QColor(255, 255, 255, 215))
             p.drawText(rect.adjusted(pad, 0, -pad, -pad), int(flags), self._subtitle)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from kiosk_rig import Guest, open_kiosk, tap, wait_until
 
+from booth.ui import i18n
 from booth.ui.kiosk import wording
 from booth.ui.kiosk.flow import Step
 
@@ -73,9 +74,21 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
             shot("7_pin")
             w.pin_pad.cancel()
             assert job_id
+            # German words are longer: the same screens again, to catch clipping.
+            flow.reset()
+            tap(w.attract.lang_buttons["de"])
+            await _settle()
+            shot("de_1_attract")
+            tap(w.attract.start_button)
+            await _settle(0.2)
+            shot("de_2_choose")
+            tap(w.choose.cards["filter"])
+            await _settle()
+            shot("de_3_look")
         finally:
+            i18n.switch("en")
             await kiosk.stop()
         return shots
 
     shots = arun(scenario(), timeout=90)
-    assert len(shots) == 9
+    assert len(shots) == 12

@@ -89,3 +89,21 @@ def test_every_control_is_named_and_big_enough_to_touch(window) -> None:
                 continue
             size = b.sizeHint().expandedTo(b.minimumSize())
             assert min(size.width(), size.height()) >= 80, f"{b.objectName()} on {step} is {size} (< 80 px)"
+
+
+def test_look_screen_offers_the_first_look_and_forgets_the_last_guests(window) -> None:
+    from booth.api.models import CatalogEntry
+
+    window.context.catalog.set("filters", [CatalogEntry(id=i, name=f"Look {i}", category=None, preview=None)
+                                           for i in (11, 12, 13)])
+    flow = window.flow
+    flow.start()
+    flow.choose_service("filter")
+    assert flow.choice.look_id == 11 and window.look.next_button.isEnabled()
+    tap(window.look.cards[2])
+    assert flow.choice.look_id == 13
+    flow.reset()
+    flow.start()
+    flow.choose_service("filter")
+    assert flow.choice.look_id == 11
+    assert [c.isChecked() for c in window.look.cards] == [True, False, False]

@@ -117,10 +117,16 @@ class LookScreen(Screen):
             self.gender_buttons[choice.gender].setChecked(True)
         if choice.ratio in self.ratio_buttons:
             self.ratio_buttons[choice.ratio].setChecked(True)
+        self.look_group.setExclusive(False)  # an exclusive group refuses to uncheck its last button
         for card, (entry_id, _name, _src) in zip(self.cards, self._entries, strict=False):
             card.setChecked(entry_id == choice.look_id)
+        self.look_group.setExclusive(True)
         self.next_button.setEnabled(need.field is None or choice.look_id is not None)
         self.retranslate()
+
+    def first_look(self) -> tuple[object, str] | None:
+        """The look offered by default (id, name), so a guest in a hurry can just tap Next."""
+        return (self._entries[0][0], self._entries[0][1]) if self._entries else None
 
     def _entries_for(self, service: str) -> list[tuple[Any, str, Any]]:
         need = looks.needs(service)
