@@ -67,6 +67,8 @@ class ShareServer:
             ],
             exception_handlers={404: _not_found, 405: _not_found},
         )
+        # A redirect from "/s/<token>/" would answer probes with something other than the one bare 404.
+        self.app.router.redirect_slashes = False
 
     # ---- life -------------------------------------------------------------------------------------------
 
