@@ -117,6 +117,8 @@ class KioskWindow(QWidget):
         self.strip.set_queue(ctx.queue)
         self.actions.printer = ctx.printer
         self.actions.share = ctx.share
+        if ctx.printer is not None:
+            ctx.printer.printer_changed.connect(self._refresh_print_option)
         if self.flow.step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
 
@@ -243,6 +245,13 @@ class KioskWindow(QWidget):
         png = await self.actions.qr_png(job_id, path)
         if self.result.job_id == job_id:
             self.result.set_qr(png)
+
+    def _refresh_print_option(self) -> None:
+        """The printer came back (or went away) while a result is on screen."""
+        if self.flow.step == Step.RESULT and self.result.job_id:
+            job_id = self.result.job_id
+            has_file = self.context.queue.result_path(job_id) is not None
+            self.result.set_print_limit(self.actions.copies_allowed(job_id) if has_file else 0)
 
     def _print(self, copies: int) -> None:
         job_id = self.result.job_id
