@@ -224,7 +224,10 @@ class EventstationClient:
             log.warning("%s; using the cached %s catalog (%d entries)", exc, kind, len(cached))
             return cached
         entries = parse_catalog(data)
-        await asyncio.to_thread(self._cache.save, self.base_url, kind, entries)
+        if entries:  # an empty or unreadable answer must not wipe the copy an offline start relies on
+            await asyncio.to_thread(self._cache.save, self.base_url, kind, entries)
+        else:
+            log.warning("the %s catalog from %s has no entries booth can read", kind, self.base_url)
         return entries
 
     # -- jobs ----------------------------------------------------------------------------------------

@@ -108,10 +108,11 @@ async def read_output(output: Any, fetch: Callable[[str], Awaitable[bytes]]) -> 
                 return await asyncio.to_thread(lambda t=text: to_result(decode_base64(t)))
             return to_result(decode_base64(text))
         except NoUsableOutput as exc:
+            reason = str(exc)
             if " " in text and len(text) < 2000 and not text.startswith(("data:", "http")):
                 # RunPod workers put their error text in `message`: show it rather than a decode failure.
-                exc = NoUsableOutput(f"the service answered with text instead of a result: {text[:200]!r}")
-            reasons.append(str(exc))
+                reason = f"the service answered with text instead of a result: {text[:200]!r}"
+            reasons.append(reason)
     if not reasons:
         raise NoUsableOutput("the service said COMPLETED but sent no result")
     raise NoUsableOutput(reasons[0])
