@@ -1,0 +1,136 @@
+"""Jobs tab on a real queue and the local engine: rows follow the queue, and the operator's buttons act on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from operator_rig import answer, click, open_booth, photo, question, wait_until
+
+from booth.jobs.job import JobParams, JobState
+from booth.jobs.model import COLUMNS
+
+FILTER = JobParams(service="filter", filter_id=1, ratio="portrait")
+BAD_FILTER = JobParams(service="filter", filter_id=999999, ratio="portrait")
+
+
+def _state_cell(tab: Any, row: int = 0) -> str:
+    return str(tab.proxy.index(row, COLUMNS.index("state")).data())
+
+
+def test_rows_follow_the_queue(arun: Any, operator_settings: Any, engine: Any) -> None:
+    engine.configure(latency_s=1.0)
+
+    async def scenario() -> list[str]:
+        booth = await open_booth(operator_settings)
+        tab, queue = booth.panel.jobs_tab, booth.ctx.queue
+        seen: list[str] = []
+        try:
+            assert tab.proxy.rowCount() == 0
+            job = queue.enqueue(photo(1), FILTER)
+            await wait_until(lambda: tab.proxy.rowCount() == 1, 5, "the new row")
+            assert tab.proxy.index(0, 0).data() == job.ticket
+            queue.job_changed.connect(lambda _id: seen.append(_state_cell(tab)))
+            tab.select_job(job.id)
+            await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the job")
+            await wait_until(lambda: tab.details.text("state") == "completed", 5, "the detail card")
+            assert tab.open_button.isEnabled() and not tab.cancel_button.isEnabled()
+            return seen
+        finally:
+            await booth.stop()
+
+    seen = arun(scenario())
+    assert seen[-1] == "completed"
+    assert any(state in ("queued", "running") for state in seen), seen
+
+
+def test_filter_by_state(arun: Any, operator_settings: Any) -> None:
+    async def scenario() -> None:
+        booth = await open_booth(operator_settings)
+        tab, queue = booth.panel.jobs_tab, booth.ctx.queue
+        try:
+            good = queue.enqueue(photo(1), FILTER)
+            bad = queue.enqueue(photo(2), BAD_FILTER)
+            await wait_until(lambda: queue.job(good.id).final and queue.job(bad.id).final, 20, "both jobs")
+            tab.filter.setCurrentIndex(tab.filter.findData("failed"))
+            assert tab.proxy.rowCount() == 1 and tab.proxy.index(0, 0).data() == bad.ticket
+            tab.filter.setCurrentIndex(tab.filter.findData("completed"))
+            assert tab.proxy.rowCount() == 1 and tab.proxy.index(0, 0).data() == good.ticket
+            tab.filter.setCurrentIndex(tab.filter.findData(""))
+            assert tab.proxy.rowCount() == 2
+        finally:
+            await booth.stop()
+
+    arun(scenario())
+
+
+def test_retry_sends_a_failed_job_again(arun: Any, operator_settings: Any, engine: Any) -> None:
+    async def scenario() -> None:
+        booth = await open_booth(operator_settings)
+        tab, queue = booth.panel.jobs_tab, booth.ctx.queue
+        try:
+            job = queue.enqueue(photo(3), FILTER)
+            engine.configure(faults={"run.fail": 1.0})
+            await wait_until(lambda: queue.job(job.id).state is JobState.FAILED, 20, "the injected failure")
+            engine.configure(faults={})
+            tab.select_job(job.id)
+            assert tab.retry_button.isEnabled()
+            click(tab.retry_button)
+            await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the retried job")
+            assert queue.job(job.id).attempts == 2
+            assert any("Retry asked for ticket A01" in line for line in booth.panel.messages.texts())
+        finally:
+            await booth.stop()
+
+    arun(scenario())
+
+
+def test_cancel_is_confirmed_then_cancels(arun: Any, operator_settings: Any, engine: Any) -> None:
+    engine.configure(latency_s=8.0)
+
+    async def scenario() -> None:
+        booth = await open_booth(operator_settings)
+        tab, queue = booth.panel.jobs_tab, booth.ctx.queue
+        try:
+            job = queue.enqueue(photo(4), FILTER)
+            await wait_until(lambda: queue.job(job.id).state is JobState.RUNNING, 10, "the job to run")
+            tab.select_job(job.id)
+            click(tab.cancel_button)
+            await wait_until(lambda: question("confirm_cancel") is not None, 5, "the question")
+            answer("confirm_cancel", yes=False)
+            await wait_until(lambda: question("confirm_cancel") is None, 5, "the question to close")
+            assert queue.job(job.id).state is JobState.RUNNING
+            click(tab.cancel_button)
+            await wait_until(lambda: question("confirm_cancel") is not None, 5, "the question")
+            answer("confirm_cancel", yes=True)
+            await wait_until(lambda: queue.job(job.id).state is JobState.CANCELLED, 5, "the cancel")
+            await wait_until(lambda: tab.details.text("state") == "cancelled", 5, "the detail card")
+        finally:
+            await booth.stop()
+
+    arun(scenario())
+
+
+def test_resubmit_a_lost_run_only_on_the_operators_word(arun: Any, operator_settings: Any, engine: Any) -> None:
+    async def scenario() -> None:
+        booth = await open_booth(operator_settings)
+        tab, queue = booth.panel.jobs_tab, booth.ctx.queue
+        try:
+            engine.configure(faults={"run.lost.next": 1})
+            job = queue.enqueue(photo(5), FILTER)
+            await wait_until(lambda: queue.job(job.id).needs_operator, 30, "the lost answer")
+            runs = engine.stats()["runs_received"]
+            tab.filter.setCurrentIndex(tab.filter.findData("needs_operator"))
+            assert tab.proxy.rowCount() == 1
+            tab.select_job(job.id)
+            assert tab.resubmit_button.isEnabled() and not tab.retry_button.isEnabled()
+            click(tab.resubmit_button)
+            await wait_until(lambda: question("confirm_resubmit") is not None, 5, "the question")
+            assert "credit" in question("confirm_resubmit").text()
+            answer("confirm_resubmit", yes=True)
+            await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the resubmitted job")
+            assert engine.stats()["runs_received"] == runs + 1
+            assert any("needs_operator" in line for line in booth.panel.messages.texts())
+        finally:
+            await booth.stop()
+
+    arun(scenario())
