@@ -112,6 +112,11 @@ class Authenticator:
                 "check BOOTH_API_USERNAME / BOOTH_API_PASSWORD",
                 status=response.status_code,
             )
+        if response.status_code in (404, 405):
+            raise AuthError(
+                f"There is no sign-in at {url} (HTTP {response.status_code}): check api.token_path and api.auth",
+                status=response.status_code,
+            )
         if response.status_code >= 300:
             raise_for_answer(response, what="sign-in")
         try:

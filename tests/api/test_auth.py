@@ -64,6 +64,13 @@ async def test_oauth2_wrong_password_is_an_auth_error_naming_the_variables(
     assert "not-the-password" not in str(caught.value)
 
 
+async def test_oauth2_wrong_token_path_names_the_setting(make_client: MakeClient, engine: Any) -> None:
+    oauth2(engine)
+    client = make_client(auth="oauth2", username=USER, password=PASSWORD, token_path="/oauth/token")
+    with pytest.raises(AuthError, match=r"api\.token_path"):
+        await client.catalog("filters")
+
+
 async def test_oauth2_a_401_after_renewal_stops_with_auth_error(make_client: MakeClient, engine: Any) -> None:
     # bearer-mode engine: the token endpoint hands out tokens the API then refuses
     engine.configure(auth="bearer", tokens=["only-this-one"], users={USER: PASSWORD})
