@@ -43,18 +43,17 @@ def fit_size(frame_w: int, frame_h: int, box_w: int, box_h: int) -> tuple[int, i
 
 
 def _shrink(src: np.ndarray, w: int, h: int) -> np.ndarray:
-    """Resize to w x h; big reductions first average whole k x k blocks so a 4K source does not shimmer.
+    """Resize to w x h; big reductions first average 2x2 blocks so a 4K source does not shimmer.
 
-    OpenCV's INTER_AREA is only fast for an exact integer factor, so the frame is trimmed by a few
-    pixels to one before that step and the remaining (< 2x) step is linear.
+    OpenCV's INTER_AREA is only fast (SIMD) for an exact factor of two, so big reductions halve the frame
+    (trimmed to even size) as often as it stays at least w x h, and the remaining < 2x step is linear.
     """
-    fh, fw = src.shape[:2]
-    k = min(fw // w, fh // h)
-    if k >= 2:
-        src = src[: fh - fh % k, : fw - fw % k]
-        src = cv2.resize(src, (src.shape[1] // k, src.shape[0] // k), interpolation=cv2.INTER_AREA)
-        if src.shape[1] == w and src.shape[0] == h:
-            return src
+    while src.shape[1] >= 2 * w and src.shape[0] >= 2 * h:
+        fh, fw = src.shape[:2]
+        src = src[: fh - fh % 2, : fw - fw % 2]
+        src = cv2.resize(src, (fw // 2, fh // 2), interpolation=cv2.INTER_AREA)
+    if src.shape[1] == w and src.shape[0] == h:
+        return src
     return cv2.resize(src, (w, h), interpolation=cv2.INTER_LINEAR)
 
 

@@ -9,6 +9,8 @@ again from the same bytes with the exact methods. Without simplejpeg, OpenCV's d
 
 from __future__ import annotations
 
+import sys
+
 import cv2
 import numpy as np
 
@@ -25,7 +27,32 @@ def looks_like_jpeg(data: np.ndarray | bytes) -> bool:
     return head == _SOI
 
 
-def decode(data: np.ndarray | bytes, *, exact: bool = False, padded: bool = False) -> np.ndarray:
+class BufferPool:
+    """Hands out frame buffers again once no frame refers to them any more.
+
+    A 4K BGRX frame is 33 MB, above glibc's largest mmap threshold, so a fresh array per frame means
+    mapping, faulting in and zeroing 33 MB thirty times a second (~4 ms a frame here). Frames are never
+    written after they are published, and every view of a buffer holds a reference to it, so a buffer
+    whose reference count shows only the pool is free to decode into again.
+    """
+
+    _POOL_ONLY = 3  # the pool's list, the loop variable, getrefcount's own argument
+
+    def __init__(self, keep: int = 6) -> None:
+        self.keep = keep
+        self._buffers: list[np.ndarray] = []
+
+    def get(self, shape: tuple[int, ...]) -> np.ndarray:
+        for buffer in self._buffers:
+            if buffer.shape == shape and sys.getrefcount(buffer) <= self._POOL_ONLY:
+                return buffer
+        buffer = np.empty(shape, np.uint8)
+        self._buffers = [*self._buffers[-(self.keep - 1) :], buffer] if self.keep > 1 else [buffer]
+        return buffer
+
+
+def decode(data: np.ndarray | bytes, *, exact: bool = False, padded: bool = False,
+           pool: BufferPool | None = None) -> np.ndarray:
     """BGR image from JPEG bytes; `exact` for photos, fast otherwise. Raises ValueError if undecodable.
 
     `padded` asks for 4 bytes per pixel (B, G, R, 255) when the fast decoder is there: the layout of Qt's
@@ -35,7 +62,12 @@ def decode(data: np.ndarray | bytes, *, exact: bool = False, padded: bool = Fals
     if simplejpeg is not None:
         space = "BGRX" if padded else "BGR"
         try:
-            return simplejpeg.decode_jpeg(buffer, space, fastdct=not exact, fastupsample=not exact, strict=False)
+            out = None
+            if pool is not None:
+                height, width = simplejpeg.decode_jpeg_header(buffer)[:2]
+                out = pool.get((height, width, 4 if padded else 3))
+            return simplejpeg.decode_jpeg(buffer, space, fastdct=not exact, fastupsample=not exact, strict=False,
+                                          buffer=out)
         except ValueError:
             pass  # some webcams send frames libjpeg-turbo rejects; OpenCV's decoder may still read them
     image = cv2.imdecode(buffer, cv2.IMREAD_COLOR)

@@ -88,6 +88,7 @@ class _CaptureSource(Source):
         super().__init__()
         self._cap: cv2.VideoCapture | None = None
         self._raw = False
+        self._pool = jpeg.BufferPool()
 
     @abstractmethod
     def _connect(self) -> cv2.VideoCapture: ...
@@ -120,7 +121,7 @@ class _CaptureSource(Source):
             raise CameraError(f"{self.description} stopped delivering pictures")
         if self._raw and data.ndim <= 2 and min(data.shape) == 1 and jpeg.looks_like_jpeg(data):
             try:
-                return captured_from_padded(jpeg.decode(data, padded=True), data.reshape(-1))
+                return captured_from_padded(jpeg.decode(data, padded=True, pool=self._pool), data.reshape(-1))
             except ValueError:
                 pass
         if data.ndim == 3 and data.shape[2] == 3:
