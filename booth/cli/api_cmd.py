@@ -137,12 +137,15 @@ def build_request(args: argparse.Namespace) -> RunRequest:
 def _service_url(settings: Settings, explicit: str | None) -> Iterator[str]:
     """The API URL to use: --api-url, else api.url, else a local engine started here for this command."""
     if explicit:
+        from pydantic import ValidationError
+
         from booth.settings import ApiSettings
 
         try:
             url = ApiSettings(url=explicit).url
-        except ValueError as exc:
-            raise CliError(f"--api-url {explicit!r}: {exc}", 2) from None
+        except ValidationError as exc:
+            reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            raise CliError(f"--api-url {explicit!r}: {reason}", 2) from None
         yield url
         return
     if settings.api.url:

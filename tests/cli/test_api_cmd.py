@@ -90,6 +90,7 @@ def closed_port() -> int:
         (["run", "filter", "--image", "{photo}", "--gender", "7", "--out", "{out}"], "--gender '7'"),
         (["run", "comic", "--image", "{photo}", "--style-id", "40", "--out", "{out}"], "--style-id 40"),
         (["run", "filter", "--image", "{photo}", "--out", "{nodir}"], "does not exist"),
+        (["filters", "--api-url", "http://example.com"], "must use https://"),
     ],
 )
 def test_bad_input_is_exit_2_naming_what_is_wrong(
