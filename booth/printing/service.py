@@ -122,6 +122,12 @@ class PrintService(QObject):
         with self._lock:
             return sum(job.copies for job in self._jobs.values() if job.counts)
 
+    def counts(self) -> dict[str, int]:
+        """Prints per state, for the operator panel's counters."""
+        with self._lock:
+            jobs = list(self._jobs.values())
+        return {str(state): sum(1 for job in jobs if job.state == state) for state in PrintState}
+
     def prints_left(self, job_id: str) -> int:
         """Copies this guest may still ask for: the smaller of the guest's and the event's remainder."""
         with self._lock:
@@ -220,7 +226,9 @@ class PrintService(QObject):
     def _tick(self, client: IppClient) -> None:
         try:
             name = cups.resolve_printer(client, self._settings.printer)
-            queue_jobs = cups.booth_jobs(client, name) if name else []
+            # Finished jobs matter only while booth follows a print; the history can be long.
+            following = any(job.state in (PrintState.SENDING, PrintState.PRINTING) for job in self.prints())
+            queue_jobs = cups.booth_jobs(client, name, "all" if following else "not-completed") if name else []
         except IppError as exc:
             self._set_status(cups.unreachable(self._settings.printer, exc))
             return

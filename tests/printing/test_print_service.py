@@ -3,6 +3,8 @@ restarts, and the print limits. The PDF is what paper would be: its size and pix
 
 from __future__ import annotations
 
+import secrets
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from printing_helpers import (
 from booth.printing.cups import booth_jobs
 from booth.printing.ipp import IppClient
 from booth.printing.service import PrintLimitError, PrintService
-from booth.printing.store import PrintState, PrintStore
+from booth.printing.store import PrintJob, PrintState, PrintStore
 from booth.settings import EventSettings, LayoutSettings, PrintingSettings
 
 POLL_S = 0.2
@@ -175,6 +177,7 @@ def test_guest_and_event_limits_count_copies_and_survive_a_restart(services):
     with pytest.raises(PrintLimitError):
         svc.submit("C", Path("/nowhere/c.jpg"), 2)
     assert svc.printed_count() == 3
+    assert svc.counts()["queued"] == 2 and svc.counts()["done"] == 0
     svc.stop()
 
     again = services(printing, start=False, guest_limit=2)
@@ -193,3 +196,33 @@ def test_an_unreadable_picture_fails_that_print_only(qtbot, pdf_queue, picture, 
     assert "not a picture" in svc.get(broken.id).error
     wait_state(qtbot, svc, good.id, PrintState.DONE)
     assert svc.prints_left("A06") == 999  # failed prints do not use up the guest's copies
+
+
+@pytest.mark.cups
+def test_a_held_booth_job_in_cups_is_reported_and_released_by_resume(qtbot, pdf_queue, picture, services, tmp_path):
+    # The last run handed this print to CUPS and stopped before recording it; CUPS is holding the job.
+    job = PrintJob(id=secrets.token_hex(6), job_id="A08", image_path=str(picture()), copies=1, state=PrintState.SENDING)
+    store = PrintStore(tmp_path / "event")
+    store.save(job)
+    store.close()
+    sent = subprocess.run(
+        ["lp", "-d", pdf_queue, "-t", job.title, "-H", "indefinite", job.image_path],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cups_id = int(sent.stdout.split()[3].rsplit("-", 1)[1])  # "request id is booth-pdf-N (1 file(s))"
+
+    svc = services(settings(pdf_queue))
+    qtbot.waitUntil(lambda: svc.status().state == "held", timeout=10000)
+    assert not svc.can_print() and f"holds print job {cups_id}" in svc.status().reason
+    assert svc.get(job.id).state == PrintState.PRINTING and svc.get(job.id).cups_job_id == cups_id
+
+    with qtbot.waitSignal(svc.resume_finished, timeout=10000) as resumed:
+        svc.resume()
+    assert resumed.args[0] is True, resumed.args[1]
+    wait_state(qtbot, svc, job.id, PrintState.DONE)
+    qtbot.waitUntil(svc.can_print, timeout=10000)
+    wait_pdf(cups_id)
+    assert len(cups_jobs_named(pdf_queue, job.title)) == 1
+    assert len(pdfs_for(job.title)) == 1
