@@ -84,7 +84,7 @@ class KioskWindow(QWidget):
         self.attract = AttractScreen(s.event, services)
         self.choose = ChooseScreen(s.event, services)
         self.look = LookScreen(s.event, catalog)
-        self.pose = PoseScreen(context.camera, s.camera.mirror_preview)
+        self.pose = PoseScreen(context.camera, s.camera.mirror_preview, s.event.accent_color, s.event.text_color)
         self.review = ReviewScreen()
         self.handoff = HandoffScreen()
         self.result = ResultScreen()

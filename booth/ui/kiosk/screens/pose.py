@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from booth.ui.kiosk.screens.base import Screen, button, label
+from booth.ui.widgets.aspect_box import AspectBox
+from booth.ui.widgets.shutter import ShutterButton
 
 log = logging.getLogger(__name__)
 
@@ -47,17 +49,23 @@ class PoseScreen(Screen):
     countdown_over = Signal()
     back = Signal()
 
-    def __init__(self, camera: Any, mirror: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, camera: Any, mirror: bool, accent: str = "#ff5a8a", text: str = "#ffffff",
+                 parent: QWidget | None = None) -> None:
         super().__init__("PoseScreen", parent)
+        self.camera = camera
         self.preview = make_preview(self)
         self.preview.setObjectName("preview")
+        aspect = camera.settings.width / camera.settings.height if camera is not None else 16 / 9
+        self.preview_box = AspectBox(self.preview, aspect, self)
         if camera is not None:
             self.preview.set_camera(camera)
+            camera.frame_ready.connect(self._fit_to_camera)
         self.preview.set_mirror(mirror)
         self.preview.countdown_finished.connect(self._on_countdown_finished)
         self.heading = label(self, "Heading")
         self.hint = label(self, "Hint")
-        self.shutter_button = button(self, "shutter_button", "shutter")
+        self.shutter_button = ShutterButton(accent, text, self)
+        self.shutter_button.setObjectName("shutter_button")
         self.shutter_button.clicked.connect(self.shutter.emit)
         self.back_button = button(self, "back_button", "ghost")
         self.back_button.clicked.connect(self.back.emit)
@@ -70,9 +78,16 @@ class PoseScreen(Screen):
         lay.setContentsMargins(48, 40, 48, 40)
         lay.setSpacing(24)
         lay.addWidget(self.heading)
-        lay.addWidget(self.preview, 1)
+        lay.addWidget(self.preview_box, 1)
         lay.addLayout(bottom)
         self.retranslate()
+
+    def _fit_to_camera(self) -> None:
+        """The real frame shape wins over the configured one (a camera may not honour the request)."""
+        frame = self.camera.latest()
+        if frame is not None:
+            h, w = frame.image.shape[:2]
+            self.preview_box.set_aspect(w / h)
 
     def prepare(self, ratio: str, two_person: bool) -> None:
         self.preview.set_guide(ratio, two_person)
