@@ -45,7 +45,7 @@ def _qt_app() -> object:
 def _print(args: argparse.Namespace) -> int:
     from booth.printing import cups
     from booth.printing.ipp import IppClient
-    from booth.printing.layout import LayoutError, load_picture
+    from booth.printing.layout import LayoutError, load_picture, overlay_window
     from booth.printing.service import PrintService
     from booth.printing.store import PrintState
 
@@ -60,6 +60,7 @@ def _print(args: argparse.Namespace) -> int:
     image = Path(args.image).expanduser()
     try:
         load_picture(image)
+        overlay_window(printing.layouts[layout])  # reads the frame, so a bad one is named now
     except LayoutError as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     chosen = printing.model_copy(update={"printer": args.printer or printing.printer, "layout": layout})

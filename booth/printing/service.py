@@ -281,15 +281,23 @@ class PrintService(QObject):
             self._update(job, state=PrintState.FAILED, error=str(exc))
             return
         except PrintSendError as exc:
+            cups_id = self._find_in_cups(client, printer, job)
+            if cups_id is not None:  # Qt complained, yet CUPS has the job: sending again would print twice
+                self._update(job, state=PrintState.PRINTING, cups_job_id=cups_id, error="")
+                return
             final = job.attempts >= MAX_SEND_ATTEMPTS
             self._update(job, state=PrintState.FAILED if final else PrintState.QUEUED, error=str(exc))
             return
+        self._update(job, state=PrintState.PRINTING, cups_job_id=self._find_in_cups(client, printer, job), error="")
+
+    @staticmethod
+    def _find_in_cups(client: IppClient, printer: str, job: PrintJob) -> int | None:
+        """The CUPS job id of a print, found by its unique title (Qt does not report the id)."""
         try:
             found = [j for j in cups.booth_jobs(client, printer) if j.get("job-name") == job.title]
         except IppError:
-            found = []
-        cups_id = max((int(j["job-id"]) for j in found), default=None)
-        self._update(job, state=PrintState.PRINTING, cups_job_id=cups_id, error="")
+            return None
+        return max((int(j["job-id"]) for j in found), default=None)
 
     def _resume(self, client: IppClient) -> None:
         try:

@@ -95,3 +95,11 @@ def test_missing_printer_or_cups_is_exit_1(photo):
     assert down.returncode == 1 and "CUPS is not answering" in down.stderr
     listing = booth("printers", env={"CUPS_SERVER": "127.0.0.1:1"})
     assert listing.returncode == 1 and "CUPS is not answering" in listing.stderr
+
+
+def test_a_layout_with_an_unreadable_frame_exits_2(tmp_path: Path, photo):
+    config = tmp_path / "booth.toml"
+    config.write_text(f'[printing.layouts.framed]\noverlay = "{tmp_path / "missing-frame.png"}"\n')
+    run = booth("--config", str(config), "print", str(photo), "--layout", "framed")
+    assert run.returncode == 2, run.stderr
+    assert "missing-frame.png" in run.stderr and "Traceback" not in run.stderr
