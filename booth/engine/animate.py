@@ -2,21 +2,25 @@
 
 OpenCV's bundled FFmpeg writes MPEG-4 Part 2 (`mp4v`) into an MP4 container, which every phone and
 browser plays; it only writes to files, so the clip goes through a temporary file and comes back as
-bytes. Frames are made by one affine warp each, so the whole clip stays well under a second.
+bytes. Frames are made by one affine warp each, so the whole clip stays well under a second. A GIF
+version (Pillow) exists for the `animation=gif` answer variant, so clients are tested on both.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 
 import cv2
 import numpy as np
+from PIL import Image as PILImage
 
 from booth.engine.imaging import Image
 from booth.engine.people import faces
 
-FPS = 12
+GIF_SIDE = 480  # GIFs are palette-quantized frame by frame: kept small so the clip stays under a second
+FPS = 8  # enough for a slow push-in; every frame costs a warp and an encode on a busy CPU
 SECONDS = 3.0
 ZOOM = 1.18  # final zoom factor: enough to feel like motion, little enough to keep the whole face
 
@@ -76,3 +80,17 @@ def ken_burns_mp4(img: Image) -> bytes:
     if data[4:8] != b"ftyp":
         raise VideoError("the encoder did not produce an MP4 file")
     return data
+
+
+def ken_burns_gif(img: Image) -> bytes:
+    """The same clip as an animated GIF (for the `animation=gif` variant), at most GIF_SIDE px long."""
+    h, w = img.shape[:2]
+    scale = min(1.0, GIF_SIDE / max(h, w))
+    small = cv2.resize(img, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    pictures = [
+        PILImage.fromarray(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)).quantize(128, PILImage.Quantize.FASTOCTREE)
+        for frame in frames(small, int(FPS * SECONDS))
+    ]
+    out = io.BytesIO()
+    pictures[0].save(out, format="GIF", save_all=True, append_images=pictures[1:], duration=1000 // FPS, loop=0)
+    return out.getvalue()

@@ -179,7 +179,9 @@ class EngineApp:
             refusal = state.take_slot()
             if refusal is None:
                 fail = "injected failure: the job could not be processed" if draw.fail else None
-                job = state.book.accept(service.name, partial(render.render, fields, img),
+                work = partial(render.render, fields, img, image_format=state.variant["image_format"],
+                               animation=state.variant["animation"])
+                job = state.book.accept(service.name, work,
                                         latency_s=state.settings.latency_s, fail_message=fail,
                                         retention_s=state.settings.retention_s)
         if refusal == "credits":

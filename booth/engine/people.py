@@ -18,8 +18,8 @@ from booth.engine.imaging import Image, gray
 Box = tuple[int, int, int, int]  # x, y, w, h
 
 _local = threading.local()
-FACE_SIDE = 480  # faces are found on a copy this long: plenty for booth-distance faces, and fast
-MASK_SIDE = 256  # GrabCut's cost grows with pixels x iterations; this keeps it near 100-200 ms
+FACE_SIDE = 400  # faces are found on a copy this long: plenty for booth-distance faces, and fast
+MASK_SIDE = 200  # GrabCut's cost grows with pixels x iterations; this keeps it near 100 ms on a busy box
 
 
 def _cascade() -> cv2.CascadeClassifier:
@@ -60,7 +60,7 @@ def _seed(h: int, w: int, found: list[Box]) -> np.ndarray:
         # Landscape with no face found: often a couple, so the middle may be a gap between two guests.
         # Two probable heads and a wide probable torso band, and nothing forced to be foreground.
         for cx in (0.3, 0.7):
-            cv2.ellipse(mask, (int(w * cx), int(h * 0.35)), (int(w * 0.09), int(h * 0.17)), 0, 0, 360,
+            cv2.ellipse(mask, (int(w * cx), int(h * 0.32)), (int(w * 0.1), int(h * 0.22)), 0, 0, 360,
                         cv2.GC_PR_FGD, -1)
         cv2.rectangle(mask, (int(w * 0.08), int(h * 0.5)), (int(w * 0.92), h - 1), cv2.GC_PR_FGD, -1)
     else:
@@ -85,7 +85,7 @@ def person_mask(img: Image, found: list[Box] | None = None) -> Image:
     mask = seeds.copy()
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     try:
-        cv2.grabCut(small, mask, None, bgd, fgd, 3, cv2.GC_INIT_WITH_MASK)
+        cv2.grabCut(small, mask, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
     except cv2.error:  # a flat picture gives GrabCut no colours to model: keep the seeds
         mask = seeds
     fg = np.where((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)

@@ -13,8 +13,17 @@ import cv2
 import numpy as np
 
 from booth.engine import looks, people
-from booth.engine.animate import ken_burns_mp4
-from booth.engine.imaging import Image, at_most, cover, encode_jpeg, encode_png, ink_edges, target_size
+from booth.engine.animate import ken_burns_gif, ken_burns_mp4
+from booth.engine.imaging import (
+    Image,
+    at_most,
+    cover,
+    encode_jpeg,
+    encode_png,
+    encode_webp,
+    ink_edges,
+    target_size,
+)
 from booth.engine.inputs import RunFields
 from booth.engine.jobs import Rendered
 
@@ -99,19 +108,36 @@ IMAGE_SERVICES: dict[str, Callable[[Image, RunFields], Image]] = {
 }
 
 
-def background_remove(img: Image) -> Rendered:
+def background_remove(img: Image, image_format: str = "png") -> Rendered:
     alpha = people.person_mask(img)
     # Fully transparent pixels carry no colour: zeroing them halves the PNG and its encoding time.
     rgba = np.dstack([img, alpha])
     rgba[alpha == 0] = 0
+    if image_format == "webp":
+        return Rendered(encode_webp(rgba), "image/webp")
     return Rendered(encode_png(rgba), "image/png")
 
 
-def render(fields: RunFields, img: Image) -> Rendered:
-    """Make the result of one run: sized to the ratio, encoded as JPEG, PNG (cut-outs) or MP4."""
+def _encode(img: Image, image_format: str) -> Rendered:
+    if image_format == "png":
+        return Rendered(encode_png(img), "image/png")
+    if image_format == "webp":
+        return Rendered(encode_webp(img), "image/webp")
+    return Rendered(encode_jpeg(img), "image/jpeg")
+
+
+def render(fields: RunFields, img: Image, *, image_format: str = "jpeg", animation: str = "mp4") -> Rendered:
+    """Make the result of one run, sized to the ratio.
+
+    Pictures are JPEG unless the `image_format` variant asks for PNG or WebP (cut-outs keep their alpha:
+    PNG, or WebP); animations are MP4, or GIF when the `animation` variant says so. The client must
+    tell the type from the bytes, so the engine can serve each.
+    """
     framed = np.ascontiguousarray(cover(img, target_size(fields.ratio, img.shape)))
     if fields.service == "background_remove":
-        return background_remove(framed)
+        return background_remove(framed, image_format)
     if fields.service == "animate_image":
+        if animation == "gif":
+            return Rendered(ken_burns_gif(framed), "image/gif")
         return Rendered(ken_burns_mp4(framed), "video/mp4")
-    return Rendered(encode_jpeg(IMAGE_SERVICES[fields.service](framed, fields)), "image/jpeg")
+    return _encode(IMAGE_SERVICES[fields.service](framed, fields), image_format)

@@ -29,6 +29,8 @@ Key: values (default first) -- what changes.
 - `retry_after`: `auto`, `none`, or seconds -- the 429 `Retry-After` header: seconds until a slot frees
   (at least 1), left out, or this fixed value.
 - `timing`: `yes`, `no` -- `delayTime` / `executionTime` (ms) in status answers.
+- `image_format`: `jpeg`, `png`, `webp` -- how picture results are encoded (cut-outs: PNG, or WebP with alpha).
+- `animation`: `mp4`, `gif` -- how animate_image results are encoded.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ CHOICES: dict[str, tuple[str, ...] | None] = {
     "invalid_status": ("422", "400"),
     "retry_after": FREE,
     "timing": ("yes", "no"),
+    "image_format": ("jpeg", "png", "webp"),
+    "animation": ("mp4", "gif"),
 }
 DEFAULTS: dict[str, str] = {
     key: (values[0] if values else "") for key, values in CHOICES.items()

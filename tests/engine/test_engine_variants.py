@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from engine_support import body_for
+from engine_support import body_for, output_bytes
 
 from booth.api.services import CATALOG_PATHS, SERVICES
 
@@ -143,6 +143,18 @@ def test_timing_fields_can_be_left_out(engine: Any, run: Any) -> None:
     engine.configure(variant={"timing": "no"})
     answer = run("filter")
     assert "delayTime" not in answer and "executionTime" not in answer
+
+
+@pytest.mark.parametrize(("fmt", "magic", "service"), [("png", b"\x89PNG", "comic"), ("webp", b"RIFF", "filter"),
+                                                      ("webp", b"RIFF", "background_remove")])
+def test_image_format(engine: Any, run: Any, fmt: str, magic: bytes, service: str) -> None:
+    engine.configure(variant={"image_format": fmt})
+    assert output_bytes(run(service)).startswith(magic)
+
+
+def test_animation_as_gif(engine: Any, run: Any) -> None:
+    engine.configure(variant={"animation": "gif"})
+    assert output_bytes(run("animate_image"))[:6] == b"GIF89a"
 
 
 def test_unknown_variant_keys_and_values_are_refused_with_the_choices(engine: Any) -> None:
