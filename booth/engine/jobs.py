@@ -56,13 +56,15 @@ class Job:
         end = self.finished_at()
         if end is None or now < end:
             return "IN_QUEUE" if now < self.queued_until() else "IN_PROGRESS"
-        if self.fail_message is not None or self.future.exception() is not None:
+        if self.fail_message is not None or self.future.cancelled() or self.future.exception() is not None:
             return "FAILED"
         return "COMPLETED"
 
     def error(self) -> str | None:
         if self.fail_message is not None:
             return self.fail_message
+        if self.future.cancelled():
+            return "the engine stopped before the job ran"
         exc = self.future.exception() if self.future.done() else None
         return f"processing failed: {exc}" if exc is not None else None
 
@@ -92,7 +94,8 @@ class JobBook:
     def __init__(self, workers: int = 2) -> None:
         self._lock = threading.RLock()
         self._jobs: dict[str, Job] = {}
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine-render")
+        self._workers = workers
+        self._pool: ThreadPoolExecutor | None = None  # made on first use, and again after shutdown()
         self._stats: dict[str, int] = dict.fromkeys(STAT_NAMES, 0)
 
     # -- figures -------------------------------------------------------------------------------------
@@ -159,7 +162,7 @@ class JobBook:
                 service=service,
                 created=time.monotonic(),
                 latency_s=latency_s,
-                future=self._pool.submit(work),
+                future=self._executor().submit(work),
                 fail_message=fail_message,
             )
             job.future.add_done_callback(lambda _f: setattr(job, "done_at", time.monotonic()))
@@ -194,5 +197,14 @@ class JobBook:
             if now - end >= retention_s:
                 del self._jobs[job_id]
 
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="engine-render")
+        return self._pool
+
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the render threads (queued renders are dropped); a later run starts fresh ones."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)

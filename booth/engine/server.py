@@ -154,6 +154,7 @@ class EngineServer:
             http=_Protocol,
             ws="none",
             lifespan="off",
+            log_config=None,  # leave the booth's own logging setup alone; just quieten uvicorn's loggers
             log_level="warning",
             access_log=False,
             timeout_graceful_shutdown=1,

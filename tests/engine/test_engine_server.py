@@ -31,6 +31,18 @@ def test_start_returns_a_url_that_already_answers() -> None:
         httpx.get(engine.url + "/v1/filters/")
 
 
+def test_stop_then_start_again_still_renders(photo_b64: str) -> None:
+    engine = EngineServer(EngineSettings())
+    engine.start()
+    engine.stop()
+    with engine:
+        job = httpx.post(engine.url + SERVICES["comic"].run_path, json=body_for("comic", photo_b64)).json()["id"]
+        deadline = time.monotonic() + 10
+        while (state := httpx.post(engine.url + SERVICES["comic"].status_url(job)).json()["status"]) != "COMPLETED":
+            assert state in ("IN_QUEUE", "IN_PROGRESS") and time.monotonic() < deadline
+            time.sleep(0.05)
+
+
 def test_offline_and_back_on_the_same_port_keeping_jobs(engine: Any, photo_b64: str) -> None:
     engine.configure(latency_s=0.5)
     url = engine.url
