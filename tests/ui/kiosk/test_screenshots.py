@@ -24,6 +24,7 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
     out = artifacts_dir / "screens"
     out.mkdir(parents=True, exist_ok=True)
     size = SIZES[orientation]
+    kiosk_settings.event.logo = Path(__file__).resolve().parents[3] / "assets" / "sample-logo.svg"
 
     async def scenario() -> list[Path]:
         kiosk = await open_kiosk(kiosk_settings, size)
