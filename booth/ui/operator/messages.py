@@ -104,6 +104,23 @@ class MessageLog(QObject):
         if camera is not None and hasattr(camera, "state_changed"):
             camera.state_changed.connect(self._on_camera)
 
+    def attach_printer(self, printer: Any) -> None:
+        """Printer state changes, once each (the printer re-reports an unchanged state every few seconds)."""
+        if printer is None:
+            return
+        last: list[tuple[str, str]] = []
+
+        def changed() -> None:
+            status = printer.status()
+            now = (status.state, status.reason)
+            if status.state == "unknown" or (last and last[-1] == now):
+                return
+            last[:] = [now]
+            text = f"{status.name}: {status.state}" + (f" ({status.reason})" if status.reason else "")
+            self.add("info" if status.ok else "warning", "printer", text)
+
+        printer.printer_changed.connect(changed)
+
     def _on_problem(self, kind: str, message: str) -> None:
         self.problem_counts[kind] = self.problem_counts.get(kind, 0) + 1
         self.add("error" if kind in _ERROR_KINDS else "warning", f"jobs:{kind}", message)

@@ -46,6 +46,7 @@ class OperatorPanel(QWidget):
         self.log.attach_bridge(getattr(context, "messages", None))
         self.log.attach_queue(getattr(context, "queue", None))
         self.log.attach_camera(getattr(context, "camera", None))
+        self.log.attach_printer(getattr(context, "printer", None))
 
         title = QLabel(self.tr("Operator panel · {event}").format(event=settings.event.name), self)
         title.setProperty("role", "title")

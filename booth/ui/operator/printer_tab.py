@@ -59,11 +59,12 @@ class PrinterTab(QWidget):
         self.retry_button = button(self.tr("Print again"), "printer_retry", self)
         self.retry_button.clicked.connect(self._retry)
 
-        self.table = QTableWidget(0, 5, self)
+        self._queue = getattr(context, "queue", None)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("printer_queue")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Print"), self.tr("Job"), self.tr("Copies"), self.tr("State"), self.tr("Problem")]
-        )
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Print"), self.tr("Ticket"), self.tr("Copies"),
+                                              self.tr("State"), self.tr("Problem")])  # fmt: skip
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,13 +101,20 @@ class PrinterTab(QWidget):
         self.table.setRowCount(len(prints))
         for row, job in enumerate(prints):
             when = time.strftime("%H:%M:%S", time.localtime(job.created_at))
-            values = (f"{when}  {job.id}", str(job.job_id)[:8], str(job.copies), state_name(job.state), job.error)
+            values = (when, job.id, self._ticket(job.job_id), str(job.copies), state_name(job.state), job.error)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, job.id)
                 self.table.setItem(row, column, item)
         self._refresh_buttons()
+
+    def _ticket(self, job_id: str) -> str:
+        """The guest's ticket for a print, when the job is one of this event's (else the raw id)."""
+        try:
+            return str(self._queue.job(job_id).ticket)
+        except (AttributeError, KeyError):
+            return str(job_id)
 
     def _selected_print(self) -> Any:
         rows = self.table.selectionModel().selectedRows()

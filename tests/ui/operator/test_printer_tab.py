@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 from operator_rig import click, open_booth, wait_until
+from PIL import Image
 
 QUEUE = "booth-operator-test"
 REPO = Path(__file__).resolve().parents[3]
@@ -77,7 +77,7 @@ def test_resume_button_resumes_a_paused_queue(arun: Any, operator_settings: Any,
             Image.new("RGB", (600, 900), (200, 80, 120)).save(picture)
             held = printer.submit("guest-1", picture, copies=1)
             await wait_until(lambda: tab.table.rowCount() == 1, 5, "the print in the queue table")
-            assert tab.table.item(0, 3).text() == "queued"
+            assert tab.table.item(0, 4).text() == "queued"
             (artifacts_dir / "screens").mkdir(parents=True, exist_ok=True)
             booth.panel.grab().save(str(artifacts_dir / "screens" / "operator-printer-paused.png"))
             paused = f"{tab.status.text('state')} / {tab.status.text('reason')}"
@@ -90,7 +90,7 @@ def test_resume_button_resumes_a_paused_queue(arun: Any, operator_settings: Any,
             await wait_until(lambda: tab.status.text("reason") == "ready", 5, "the tab to show it")
             assert tab.resume_button.isEnabled()
             await wait_until(lambda: printer.get(held.id).state.value in ("printing", "done"), 20, "the held print")
-            await wait_until(lambda: tab.table.item(0, 3).text() in ("printing", "done"), 5, "the table")
+            await wait_until(lambda: tab.table.item(0, 4).text() in ("printing", "done"), 5, "the table")
             return paused, tab.status.text("state"), booth.panel.messages.texts()
         finally:
             await booth.stop()
