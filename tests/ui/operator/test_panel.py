@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 
 from operator_rig import answer, click, open_booth, photo, question, wait_until
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
