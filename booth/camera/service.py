@@ -149,6 +149,22 @@ class CameraService(QObject):
             req.loop.call_soon_threadsafe(self._fail, req.future, "the camera was stopped")
         self._set_state("stopped", "camera stopped")
 
+    def switch_source(self, spec: str | Source) -> None:
+        """Use another camera (operator panel): a camera.source string or a Source; restarts if running.
+
+        A bad string raises pydantic's ValidationError from the settings model before anything stops.
+        """
+        was_running = self.running or self._thread is not None
+        if isinstance(spec, Source):
+            given: Source | None = spec
+        else:
+            self.settings.source = spec
+            given = None
+        self.stop()
+        self._given_source = self._source = given
+        if was_running:
+            self.start()
+
     def add_display(self, width: int = 0, height: int = 0, mirror: bool = False) -> DisplayTarget:
         """A preview's slot: the capture thread scales each new frame to its size (see display.py)."""
         target = DisplayTarget(width, height, mirror)

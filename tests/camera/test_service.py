@@ -219,3 +219,15 @@ def test_mjpg_frames_keep_the_cameras_jpeg_for_the_photo(qtbot, cameras, make_vi
     frame = camera.latest()
     assert frame is not None and frame.jpeg is not None
     assert read_number(jpeg.decode(frame.jpeg, exact=True)) == read_number(frame.image)
+
+
+def test_operator_switches_to_another_camera_while_running(qtbot, cameras, make_video) -> None:
+    camera = cameras(str(make_video("clip.avi", 30)))
+    with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=5000):
+        camera.start()
+    assert camera.source_description == "video file clip.avi"
+    with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=5000):
+        camera.switch_source("demo")
+    assert camera.source_description == "demo camera"
+    assert camera.settings.source == "demo"
+    qtbot.waitUntil(lambda: camera.latest() is not None and camera.latest().image.shape == (1080, 1920, 3))
