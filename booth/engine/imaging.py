@@ -70,6 +70,21 @@ def cover(img: Image, size: tuple[int, int]) -> Image:
     return resized[y : y + th, x : x + tw]
 
 
+def contain_on_blur(img: Image, size: tuple[int, int]) -> Image:
+    """The whole picture fitted inside `size`, the spare room filled by a blurred, dimmed copy of itself:
+    nobody at the edge of a group shot gets cropped away."""
+    tw, th = size
+    h, w = img.shape[:2]
+    backdrop = cover(img, (max(1, tw // 8), max(1, th // 8)))
+    backdrop = cv2.resize(cv2.GaussianBlur(backdrop, (0, 0), 3), size, interpolation=cv2.INTER_LINEAR)
+    backdrop = (backdrop * 0.6).astype(np.uint8)
+    scale = min(tw / w, th / h)
+    fw, fh = max(1, round(w * scale)), max(1, round(h * scale))
+    x, y = (tw - fw) // 2, (th - fh) // 2
+    backdrop[y : y + fh, x : x + fw] = resize(img, (fw, fh))
+    return backdrop
+
+
 def resize(img: Image, size: tuple[int, int]) -> Image:
     h, w = img.shape[:2]
     if (w, h) == size:

@@ -17,11 +17,13 @@ from booth.engine.animate import ken_burns_gif, ken_burns_mp4
 from booth.engine.imaging import (
     Image,
     at_most,
+    contain_on_blur,
     cover,
     encode_jpeg,
     encode_png,
     encode_webp,
     ink_edges,
+    resize,
     target_size,
 )
 from booth.engine.inputs import RunFields
@@ -97,6 +99,7 @@ def _skin_refiner(img: Image, f: RunFields) -> Image:
     return np.rint(out).clip(0, 255).astype(np.uint8)
 
 
+TWO_PERSON_SERVICES = frozenset({"two_persons", "two_persons_selfprompt"})
 IMAGE_SERVICES: dict[str, Callable[[Image, RunFields], Image]] = {
     "filter": _filter,
     "selfprompt": _selfprompt,
@@ -126,6 +129,30 @@ def _encode(img: Image, image_format: str) -> Rendered:
     return Rendered(encode_jpeg(img), "image/jpeg")
 
 
+def frame_two(img: Image, size: tuple[int, int]) -> Image:
+    """Frame a two-person photo for `size` without cutting either guest out.
+
+    A plain cover-crop of a landscape couple into a portrait frame keeps only the gap between them.
+    When two faces are found and fit in the crop, the crop is centred on the pair; otherwise, if the crop
+    would lose much of the picture, the whole photo is fitted on a blurred backdrop of itself.
+    """
+    h, w = img.shape[:2]
+    tw, th = size
+    scale = max(tw / w, th / h)
+    crop_w, crop_h = round(tw / scale), round(th / scale)
+    found = people.faces(img)[:2]
+    if len(found) == 2:
+        left = min(x for x, _, _, _ in found)
+        right = max(x + fw for x, _, fw, _ in found)
+        if right - left <= crop_w * 0.9:
+            x0 = int(min(max((left + right) / 2 - crop_w / 2, 0), w - crop_w))
+            y0 = (h - crop_h) // 2
+            return resize(img[y0 : y0 + crop_h, x0 : x0 + crop_w], size)
+    elif crop_w >= 0.85 * w and crop_h >= 0.85 * h:
+        return cover(img, size)
+    return contain_on_blur(img, size)
+
+
 def render(fields: RunFields, img: Image, *, image_format: str = "jpeg", animation: str = "mp4") -> Rendered:
     """Make the result of one run, sized to the ratio.
 
@@ -133,7 +160,9 @@ def render(fields: RunFields, img: Image, *, image_format: str = "jpeg", animati
     PNG, or WebP); animations are MP4, or GIF when the `animation` variant says so. The client must
     tell the type from the bytes, so the engine can serve each.
     """
-    framed = np.ascontiguousarray(cover(img, target_size(fields.ratio, img.shape)))
+    size = target_size(fields.ratio, img.shape)
+    framed = frame_two(img, size) if fields.service in TWO_PERSON_SERVICES else cover(img, size)
+    framed = np.ascontiguousarray(framed)
     if fields.service == "background_remove":
         return background_remove(framed, image_format)
     if fields.service == "animate_image":
