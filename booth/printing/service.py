@@ -244,9 +244,18 @@ class PrintService(QObject):
                 found = by_id.get(job.cups_job_id) if job.cups_job_id else by_title.get(job.title)
                 self._follow(job, found)
         if self.status().ok:
-            for job in self.prints():
-                if job.state == PrintState.QUEUED and not self._stopping.is_set():
-                    self._send(client, job, name)
+            for index, job in enumerate(j for j in self.prints() if j.state == PrintState.QUEUED):
+                if self._stopping.is_set():
+                    break
+                # Between pages, look again: paper can run out in the middle of a backlog.
+                if index and not self._recheck(client, name):
+                    break
+                self._send(client, job, name)
+
+    def _recheck(self, client: IppClient, name: str) -> bool:
+        status = cups.printer_status(client, name)
+        self._set_status(status)
+        return status.ok
 
     def _recover(self, job: PrintJob, found: dict[str, Any] | None) -> None:
         """A print the last run was sending when it stopped: CUPS has it or it goes back in the queue."""

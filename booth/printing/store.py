@@ -58,14 +58,13 @@ class PrintJob:
 
 
 _COLUMNS = [name for name in PrintJob.__dataclass_fields__]
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE IF NOT EXISTS prints (
     id TEXT PRIMARY KEY, job_id TEXT NOT NULL, image_path TEXT NOT NULL, copies INTEGER NOT NULL,
     state TEXT NOT NULL, qr_url TEXT, printer TEXT NOT NULL, cups_job_id INTEGER, error TEXT NOT NULL,
     attempts INTEGER NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS prints_job ON prints(job_id);
--- columns in dataclass order: {", ".join(_COLUMNS)}
 """
 
 

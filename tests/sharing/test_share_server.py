@@ -41,9 +41,12 @@ def http() -> Iterator[httpx.Client]:
 def make_server(event_dir: Path) -> Iterator[Callable[..., ShareServer]]:
     made: list[ShareServer] = []
 
+    logo = event_dir / "logo.png"
+    Image.new("RGBA", (16, 8), (255, 255, 255, 255)).save(logo)
+
     def make(**sharing: object) -> ShareServer:
         settings = SharingSettings(host="127.0.0.1", port=0, **sharing)
-        event = EventSettings(name=EVENT_NAME, dir=event_dir, accent_color="#00ff88")
+        event = EventSettings(name=EVENT_NAME, dir=event_dir, accent_color="#00ff88", logo=logo)
         server = ShareServer(settings, event, event_dir)
         made.append(server)
         server.start()
@@ -91,6 +94,7 @@ def test_guest_gets_a_branded_page_and_their_picture(http, make_server, event_di
     assert page.headers["content-type"].startswith("text/html")
     assert "Anna &amp; Ben &lt;3" in page.text  # the event's name, escaped
     assert "#00ff88" in page.text  # its accent colour
+    assert '<img src="data:image/png;base64,' in page.text  # its logo, inline: nothing else is served
     assert 'name="viewport"' in page.text
     assert f'<img class="media" src="{token}/file"' in page.text
     assert 'id="download"' in page.text
