@@ -9,6 +9,7 @@ per painted frame, how old the picture was, so the benchmark and the operator se
 from __future__ import annotations
 
 import time
+import weakref
 from collections import deque
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -71,6 +72,8 @@ class PreviewWidget(QWidget):
         if camera is not None:
             self._camera_state = (camera.state, camera.detail)
             self._target = camera.add_display(mirror=self._mirror)
+            # A preview dropped without set_camera(None) must not keep the capture thread scaling for it.
+            weakref.finalize(self, camera.remove_display, self._target)
             self._configure_target()
             camera.frame_ready.connect(self._on_frame_ready)
             camera.state_changed.connect(self._on_state)
