@@ -49,7 +49,12 @@ _BLOCKING_REASONS = [
 
 @dataclass(frozen=True)
 class PrinterStatus:
-    """One queue's condition. `ok` means a print sent now would come out."""
+    """One queue's condition. `ok` means a print sent now would come out.
+
+    state: ready, printing (ok), or paused, rejecting, out-of-paper, out-of-ink, jammed, door-open, offline,
+    broken-driver, held (a booth job held in CUPS), missing (no such queue), no-cups (CUPS not answering),
+    unknown (not asked yet). `reason` is one sentence for the operator saying what to do.
+    """
 
     name: str
     state: str
