@@ -14,8 +14,9 @@ import pytest
 from engine_support import body_for, decode, jpeg, output_bytes
 
 from booth.api.services import RATIOS, SERVICES
-from booth.engine import looks
+from booth.engine import looks, people
 from booth.engine.imaging import cover
+from booth.engine.render import frame_two
 from booth.engine.sample import sample_photo
 
 RATIO_CYCLE = list(RATIOS)
@@ -52,6 +53,30 @@ def test_every_image_service_changes_the_photo(http: httpx.Client, wait_done: An
     if ratio:
         assert (img.shape[1], img.shape[0]) == RATIOS[ratio]
     assert _differs(img, photo) > 6
+
+
+@pytest.mark.parametrize("ratio", ["portrait", "square"])
+def test_two_person_framing_keeps_both_guests(http: httpx.Client, wait_done: Any, ratio: str) -> None:
+    couple = sample_photo(960, 640, people=2)  # blue shirt on the left, red shirt on the right
+    img = decode(_submit(http, wait_done, "two_persons", jpeg(couple), filter_id=11, ratio=ratio)).astype(int)
+    b, g, r = img[:, :, 0], img[:, :, 1], img[:, :, 2]
+    blue = np.mean((b > r + 60) & (b > g + 30))
+    red = np.mean((r > b + 60) & (r > g + 60))
+    assert blue > 0.05 and red > 0.05, (blue, red)
+
+
+def _whole_faces(img: np.ndarray) -> int:
+    """Skin blobs (face and neck) that do not run into the left or right edge of the picture."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats((people.skin_mask(img) > 0.5).astype(np.uint8))
+    width = img.shape[1]
+    return sum(1 for x, _, w, _, area in stats[1:] if area > 800 and x > 0 and x + w < width)
+
+
+def test_two_person_framing_does_not_cut_faces_where_a_plain_crop_would() -> None:
+    couple = sample_photo(960, 640, people=2)
+    assert _whole_faces(cover(couple, RATIOS["portrait"])) < 2  # the naive crop loses them
+    for ratio in ("portrait", "square", "landscape"):
+        assert _whole_faces(frame_two(couple, RATIOS[ratio])) == 2, ratio
 
 
 def test_all_17_styles_give_different_pictures(http: httpx.Client, wait_done: Any) -> None:
