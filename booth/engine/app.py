@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import socket
 import struct
 import time
@@ -34,7 +33,6 @@ from booth.engine.auth import AuthFailure
 from booth.engine.faults import Draw
 from booth.engine.state import EngineState
 
-log = logging.getLogger(__name__)
 TRANSPORT_KEY = "booth.transport"  # put in the scope by server._Protocol so faults can cut the line
 
 Handler = Callable[[Request], Awaitable[Response]]

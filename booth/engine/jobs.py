@@ -8,6 +8,7 @@ thread pool so status calls never wait behind a render.
 
 from __future__ import annotations
 
+import logging
 import math
 import secrets
 import threading
@@ -15,6 +16,9 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+
+log = logging.getLogger(__name__)
 
 # A job shows IN_QUEUE for this share of its latency (capped), as RunPod jobs do before a worker picks
 # them up, so clients see every pending state at least once on a slow engine.
@@ -67,6 +71,13 @@ class Job:
             return "the engine stopped before the job ran"
         exc = self.future.exception() if self.future.done() else None
         return f"processing failed: {exc}" if exc is not None else None
+
+
+def _finished(job: Job, future: Future[Rendered]) -> None:
+    """Stamp the end of a render the moment it happens; a crash in a look is logged, not lost."""
+    job.done_at = time.monotonic()
+    if not future.cancelled() and future.exception() is not None:
+        log.warning("engine job %s (%s) failed", job.id, job.service, exc_info=future.exception())
 
 
 STAT_NAMES = (
@@ -165,7 +176,7 @@ class JobBook:
                 future=self._executor().submit(work),
                 fail_message=fail_message,
             )
-            job.future.add_done_callback(lambda _f: setattr(job, "done_at", time.monotonic()))
+            job.future.add_done_callback(partial(_finished, job))
             self._jobs[job.id] = job
             self._stats["runs_accepted"] += 1
             flying = self._in_flight(job.created)

@@ -29,6 +29,16 @@ def test_catalogs_list_entries_with_id_name_and_a_preview_that_is_a_jpeg(http: h
     assert decode(preview.content).shape[2] == 3
 
 
+def test_filter_previews_also_answer_at_the_short_path(http: httpx.Client) -> None:
+    assert http.get("/_engine/previews/4.jpg").content == http.get("/_engine/previews/filters/4.jpg").content
+    assert http.get("/_engine/previews/99.jpg").status_code == 404
+
+
+def test_status_answers_to_get_as_well(http: httpx.Client, run: Any) -> None:
+    job = run("filter")["id"]
+    assert http.get(SERVICES["filter"].status_url(job)).json()["status"] == "COMPLETED"
+
+
 def test_styles_are_numbered_0_to_16(http: httpx.Client) -> None:
     assert [e["id"] for e in http.get(CATALOG_PATHS["styles"]).json()] == list(range(17))
 
