@@ -55,15 +55,19 @@ class CameraTab(QWidget):
         self.status.add("source", self.tr("Source"))
         self.status.add("configured", self.tr("camera.source"))
         self.status.add("format", self.tr("Asked for"))
-        layout.addWidget(status_card)
 
         self.source = QComboBox(self)
         self.source.setObjectName("camera_source")
         self.source.setEditable(True)
         self.source.setMinimumHeight(48)
-        self.source.setMinimumWidth(420)
+        self.source.setMinimumWidth(360)
         for spec, label in (("auto", self.tr("auto (first camera, else demo)")), ("demo", self.tr("demo scene"))):
             self.source.addItem(label, spec)
+        configured = self.source.findData(self._settings.source)
+        if configured >= 0:
+            self.source.setCurrentIndex(configured)
+        else:
+            self.source.setEditText(self._settings.source)
         self.apply_button = button(self.tr("Use this source"), "camera_apply", self, kind="primary")
         self.apply_button.clicked.connect(self._apply_source)
         self.scan_button = button(self.tr("Look for cameras"), "camera_scan", self)
@@ -72,19 +76,39 @@ class CameraTab(QWidget):
         self.mirror.setObjectName("camera_mirror")
         self.mirror.setChecked(self._settings.mirror_preview)
         self.mirror.toggled.connect(self._set_mirror)
+        self.devices = QListWidget(self)
+        self.devices.setObjectName("camera_devices")
+        self.devices.itemClicked.connect(lambda item: self.source.setEditText(item.data(Qt.ItemDataRole.UserRole)))
 
+        controls = QVBoxLayout()
+        controls.setSpacing(14)
+        controls.addWidget(status_card)
         row = QHBoxLayout()
         row.setSpacing(12)
         row.addWidget(self.source, 1)
         row.addWidget(self.apply_button)
-        row.addWidget(self.scan_button)
-        layout.addLayout(row)
-        layout.addWidget(self.mirror)
-        layout.addWidget(heading(self.tr("Cameras found"), self))
-        self.devices = QListWidget(self)
-        self.devices.setObjectName("camera_devices")
-        self.devices.itemClicked.connect(lambda item: self.source.setEditText(item.data(Qt.ItemDataRole.UserRole)))
-        layout.addWidget(self.devices, 1)
+        controls.addLayout(row)
+        controls.addWidget(self.mirror)
+        found = QHBoxLayout()
+        found.addWidget(heading(self.tr("Cameras found"), self))
+        found.addStretch(1)
+        found.addWidget(self.scan_button)
+        controls.addLayout(found)
+        controls.addWidget(self.devices, 1)
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addLayout(controls, 3)
+        self.preview: QWidget | None = None
+        if self._camera is not None:
+            from booth.ui.widgets.preview import PreviewWidget
+
+            self.preview = PreviewWidget(self)
+            self.preview.setObjectName("camera_preview")
+            self.preview.setMinimumSize(480, 360)
+            self.preview.set_mirror(self._settings.mirror_preview)
+            self.preview.set_camera(self._camera)
+            body.addWidget(self.preview, 2)
+        layout.addLayout(body, 1)
 
         if self._camera is not None:
             self._camera.state_changed.connect(lambda *_: self.refresh())
@@ -165,4 +189,6 @@ class CameraTab(QWidget):
 
     def _set_mirror(self, on: bool) -> None:
         self._settings.mirror_preview = on
+        if self.preview is not None:
+            self.preview.set_mirror(on)
         self._log.add("info", "operator", self.tr("Preview mirror on") if on else self.tr("Preview mirror off"))

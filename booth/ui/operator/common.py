@@ -23,11 +23,28 @@ from PySide6.QtWidgets import (
 )
 
 QSS_PATH = Path(__file__).with_name("operator.qss")
+# A question is its own window, so it gets its colours here rather than from the panel's sheet.
+_QUESTION_QSS = (
+    "QMessageBox { background-color: #1d2130; }"
+    "QLabel { color: #e7eaf3; font-size: 18px; }"
+    "QLabel#qt_msgbox_label { font-size: 21px; font-weight: 600; min-width: 480px; }"
+    "QLabel#qt_msgbox_informativelabel { min-width: 480px; }"
+    "QPushButton { min-height: 52px; min-width: 150px; font-size: 17px; }"
+)
 
 
-def tr(text: str) -> str:
-    """Translate in the panel's context, for strings built outside a QObject method."""
-    return QCoreApplication.translate("OperatorPanel", text)
+def state_labels() -> dict[str, str]:
+    """Job states as the operator reads them (literal translate calls, so lupdate finds each one)."""
+    t = QCoreApplication.translate
+    return {
+        "captured": t("OperatorPanel", "Captured"),
+        "submitting": t("OperatorPanel", "Submitting"),
+        "queued": t("OperatorPanel", "Queued"),
+        "running": t("OperatorPanel", "Running"),
+        "completed": t("OperatorPanel", "Completed"),
+        "failed": t("OperatorPanel", "Failed"),
+        "cancelled": t("OperatorPanel", "Cancelled"),
+    }
 
 
 def button(text: str, name: str, parent: QWidget | None = None, *, kind: str = "") -> QPushButton:
@@ -119,11 +136,14 @@ def ask(
     yes: str | None = None,
 ) -> QMessageBox:
     """Ask a yes/no question without blocking; `on_yes` runs only if the operator confirms."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(QMessageBox.Icon.Question, title, title, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName(name)
-    confirm = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(text)
+    box.setStyleSheet(_QUESTION_QSS)
+    yes = yes or QCoreApplication.translate("OperatorPanel", "Yes")
+    confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     confirm.setObjectName(f"{name}_yes")
-    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("OperatorPanel", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName(f"{name}_no")
     box.setDefaultButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from booth.ui.operator.background import run_in_thread
-from booth.ui.operator.common import ValueGrid, ask, button, button_row, card, heading, note
+from booth.ui.operator.common import ValueGrid, ask, button, button_row, card, heading, note, state_labels
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, state_name
 
@@ -100,8 +100,9 @@ class JobsTab(QWidget):
         self.filter.setMinimumHeight(48)
         self.filter.addItem(self.tr("All jobs"), "")
         self.filter.addItem(self.tr("Needs operator"), NEEDS_OPERATOR)
+        labels = state_labels()
         for state in JOB_STATES:
-            self.filter.addItem(self.tr(state.capitalize()), state)
+            self.filter.addItem(labels[state], state)
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.filter.currentData()))
 
         self.banner = QLabel(self)
@@ -141,7 +142,7 @@ class JobsTab(QWidget):
         self.preview = QLabel(self.tr("Select a job to see it here."), self)
         self.preview.setObjectName("jobs_preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.preview.setMinimumSize(PREVIEW_SIZE // 2, PREVIEW_SIZE // 2)
         self.preview.setProperty("role", "preview")
 
         side = card(self)

@@ -147,6 +147,7 @@ class MessagesPane(QWidget):
         self.list.setObjectName("messages_list")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        self.list.setMinimumHeight(96)
         clear = button(self.tr("Clear"), "messages_clear", self)
         clear.setMinimumHeight(40)
         clear.clicked.connect(log.clear)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from booth.ui.operator.common import ValueGrid, button, button_row, card, heading, note, state_of
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import state_name
+
+RESUME_GUARD_MS = 30_000
 
 
 class PrinterTab(QWidget):
@@ -56,6 +58,12 @@ class PrinterTab(QWidget):
         self.status.add("layout", self.tr("Layout"))
         self.resume_button = button(self.tr("Resume printer"), "printer_resume", self, kind="primary")
         self.resume_button.clicked.connect(self._resume)
+        # Resume answers through resume_finished; if the print worker is gone it never does, so the button
+        # must not stay dead.
+        self._resume_guard = QTimer(self)
+        self._resume_guard.setSingleShot(True)
+        self._resume_guard.setInterval(RESUME_GUARD_MS)
+        self._resume_guard.timeout.connect(lambda: self._on_resumed(False, self.tr("the printer did not answer")))
         self.retry_button = button(self.tr("Print again"), "printer_retry", self)
         self.retry_button.clicked.connect(self._retry)
 
@@ -131,9 +139,11 @@ class PrinterTab(QWidget):
         self.resume_button.setEnabled(False)
         self.resume_button.setText(self.tr("Resuming…"))
         self._log.add("info", "operator", self.tr("Resume asked for the printer"))
+        self._resume_guard.start()
         self._printer.resume()
 
     def _on_resumed(self, ok: bool, message: str) -> None:
+        self._resume_guard.stop()
         self.resume_button.setEnabled(True)
         self.resume_button.setText(self.tr("Resume printer"))
         self._log.add("info" if ok else "error", "printer", message)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from booth.ui.operator.common import ValueGrid, card, heading
+from booth.ui.operator.common import ValueGrid, card, heading, state_labels
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, compute
 
@@ -31,8 +31,9 @@ class StatsTab(QWidget):
         jobs_card, service_card = card(self), card(self)
         self.jobs = ValueGrid(jobs_card)
         self.jobs.add("total", self.tr("Jobs in all"))
+        labels = state_labels()
         for state in JOB_STATES:
-            self.jobs.add(state, state.capitalize())
+            self.jobs.add(state, labels[state])
         self.jobs.add("needs_operator", self.tr("Waiting for your decision"))
         self.service = ValueGrid(service_card)
         self.service.add("online", self.tr("AI service"))

@@ -125,7 +125,7 @@ def test_resubmit_a_lost_run_only_on_the_operators_word(arun: Any, operator_sett
             assert tab.resubmit_button.isEnabled() and not tab.retry_button.isEnabled()
             click(tab.resubmit_button)
             await wait_until(lambda: question("confirm_resubmit") is not None, 5, "the question")
-            assert "credit" in question("confirm_resubmit").text()
+            assert "credit" in question("confirm_resubmit").informativeText()
             answer("confirm_resubmit", yes=True)
             await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the resubmitted job")
             assert engine.stats()["runs_received"] == runs + 1

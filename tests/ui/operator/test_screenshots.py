@@ -1,11 +1,16 @@
-"""Screenshots of every operator tab at 1920x1080 (offscreen), with real jobs, for people to look at."""
+"""Screenshots of every operator tab at 1920x1080 (offscreen), on a booth with real jobs, for people to look at.
+
+Saved as test-artifacts/screens/operator-<tab>.png; the jobs are photos from the demo camera run through the
+local engine, one of them refused by the service and one whose answer was lost (waiting for the operator).
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
-from operator_rig import open_booth, photo, wait_until
+from operator_rig import open_booth, question, wait_until
 
 from booth.jobs.job import JobParams, JobState
 
@@ -16,37 +21,56 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
 
     async def scenario() -> list[Path]:
         booth = await open_booth(operator_settings)
-        panel, queue = booth.panel, booth.ctx.queue
+        panel, queue, camera = booth.panel, booth.ctx.queue, booth.ctx.camera
         try:
-            for seed in range(3):
-                queue.enqueue(photo(seed), JobParams(service="filter", filter_id=1, ratio="portrait"))
-            queue.enqueue(photo(9), JobParams(service="filter", filter_id=999999, ratio="portrait"))
+            await wait_until(lambda: camera.state == "live", 10, "the camera")
+            for look in (1, 4, 8, 11):
+                still = await camera.capture_still("portrait")
+                queue.enqueue(still, JobParams(service="filter", filter_id=look, ratio="portrait"))
+            queue.enqueue(await camera.capture_still("portrait"),
+                          JobParams(service="filter", filter_id=999999, ratio="portrait"))  # fmt: skip
             await wait_until(lambda: all(job.final for job in queue.jobs()), 30, "the jobs to finish")
-            assert sum(job.state is JobState.COMPLETED for job in queue.jobs()) == 3
-            await wait_until(lambda: booth.ctx.camera.state == "live", 10, "the camera")
-            panel.jobs_tab.select_job(queue.jobs()[0].id)
+            engine.configure(faults={"run.lost.next": 1})
+            lost = queue.enqueue(await camera.capture_still("square"), JobParams(service="comic", style_id=3))
+            await wait_until(lambda: queue.job(lost.id).needs_operator, 30, "the lost answer")
+            assert sum(job.state is JobState.COMPLETED for job in queue.jobs()) == 4
+
+            panel.jobs_tab.select_job(queue.jobs()[1].id)
             panel.jobs_tab.open_button.click()
             await wait_until(lambda: panel.jobs_tab.preview.pixmap() is not None
-                             and not panel.jobs_tab.preview.pixmap().isNull(), 10, "the result preview")
+                             and not panel.jobs_tab.preview.pixmap().isNull(), 10, "the result preview")  # fmt: skip
             saved = []
             for name in panel.tab_names():
                 panel.show_tab(name)
-                await wait_until(lambda: True)
                 if name == "tab_catalog":
-                    await wait_until(lambda: any(not panel.catalog_tab.list.item(i).icon().isNull()
-                                                 for i in range(panel.catalog_tab.list.count())), 10,
-                                     "catalog thumbnails")
+                    await wait_until(lambda: panel.catalog_tab.list.count() > 0 and all(
+                        not panel.catalog_tab.list.item(i).icon().isNull()
+                        for i in range(panel.catalog_tab.list.count())), 10, "catalog thumbnails")  # fmt: skip
                 if name == "tab_camera":
                     await wait_until(lambda: panel.camera_tab.scan_button.isEnabled(), 10, "the camera scan")
-                await __import__("asyncio").sleep(0.1)
+                    await wait_until(lambda: panel.camera_tab.preview.frames_painted > 2, 10, "the live preview")
+                await asyncio.sleep(0.2)
                 path = screens / f"operator-{name.removeprefix('tab_')}.png"
-                assert panel.grab().save(str(path)), f"could not save {path}"
+                shot = panel.grab()
+                assert (shot.width(), shot.height()) == (1920, 1080), f"{name} does not fit a 1920x1080 screen"
+                assert shot.save(str(path)), f"could not save {path}"
                 saved.append(path)
+
+            panel.show_tab("tab_jobs")
+            panel.jobs_tab.select_job(lost.id)
+            panel.jobs_tab.resubmit_button.click()
+            await wait_until(lambda: question("confirm_resubmit") is not None, 5, "the question")
+            await asyncio.sleep(0.2)
+            box = question("confirm_resubmit")
+            path = screens / "operator-confirm-resubmit.png"
+            assert box.grab().save(str(path))
+            saved.append(path)
+            box.reject()
             return saved
         finally:
             await booth.stop()
 
-    saved = arun(scenario(), timeout=90)
-    assert len(saved) == 6
+    saved = arun(scenario(), timeout=120)
+    assert len(saved) == 7
     for path in saved:
-        assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+        assert path.stat().st_size > 5_000, f"{path.name} looks empty"
