@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from booth.api.services import SERVICES
 from booth.cli import CliError
-from booth.cli.common import load_settings
+from booth.cli.common import add_run_arguments, load_settings, request_fields
 
 if TYPE_CHECKING:
     from booth.api.client import EventstationClient
@@ -43,33 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument("service", metavar="SERVICE", help=f"one of: {', '.join(SERVICES)}")
     run.add_argument("--image", required=True, metavar="PATH", help="the photo (JPEG or PNG)")
     run.add_argument("--out", required=True, metavar="PATH", help="where to write the result")
-    run.add_argument("--filter-id", metavar="ID", help="filter id (a number, or a UUID for a custom filter)")
-    run.add_argument("--workflow-id", type=int, metavar="N")
-    run.add_argument("--style-id", type=int, metavar="N", help="pose/comic style 0..16")
-    run.add_argument("--gender", metavar="N", help="0 male, 1 female, 2 boy, 3 girl (or the word)")
-    run.add_argument("--ratio", metavar="R", help="portrait, landscape or square")
-    run.add_argument("--capture-mode", type=int, metavar="N", help="1 quick, 3 high quality, 4 4k, 5 HQ v5")
-    run.add_argument("--prompt", metavar="T", help="positive prompt (selfprompt services)")
-    run.add_argument("--negative-prompt", metavar="T")
-    run.add_argument("--base-video", type=int, metavar="N", help="animation template (animate_image)")
-    run.add_argument("--video-name", metavar="T", help="animation name (animate_image)")
+    add_run_arguments(run)
     run.set_defaults(func=_run)
 
 
 # -- input checks (before a credit is spent) -----------------------------------------------------------
-
-
-def _gender(value: str | None) -> int | None:
-    from booth.api.services import GENDERS
-
-    if value is None:
-        return None
-    word = value.strip().lower()
-    if word in GENDERS:
-        return GENDERS[word]
-    if word.isdigit() and int(word) in GENDERS.values():
-        return int(word)
-    raise CliError(f"--gender {value!r} is not valid: use 0 male, 1 female, 2 boy, 3 girl", 2)
 
 
 def _read_image(path_text: str) -> bytes:
@@ -95,39 +73,14 @@ def _read_image(path_text: str) -> bytes:
 def build_request(args: argparse.Namespace) -> RunRequest:
     """A RunRequest from the command line, refusing anything the service would reject anyway."""
     from booth.api.models import RunRequest
-    from booth.api.services import CAPTURE_MODES, RATIOS, STYLE_IDS
 
     if args.service not in SERVICES:
         raise CliError(f"unknown service {args.service!r}: choose one of {', '.join(SERVICES)}", 2)
-    if args.ratio is not None and args.ratio not in RATIOS:
-        raise CliError(f"--ratio {args.ratio!r} is not valid: use one of {', '.join(RATIOS)}", 2)
-    if args.capture_mode is not None and args.capture_mode not in CAPTURE_MODES:
-        modes = ", ".join(f"{k} {v}" for k, v in CAPTURE_MODES.items())
-        raise CliError(f"--capture-mode {args.capture_mode} is not valid: use {modes}", 2)
-    if args.style_id is not None and args.style_id not in STYLE_IDS:
-        raise CliError(f"--style-id {args.style_id} is not valid: use 0..{STYLE_IDS[-1]}", 2)
-    filter_id: int | str | None = args.filter_id
-    if isinstance(filter_id, str):
-        filter_id = int(filter_id) if filter_id.strip().isdigit() else filter_id.strip()
-        if filter_id == "":
-            raise CliError("--filter-id is empty: give a filter number or a custom filter's UUID", 2)
+    fields = request_fields(args)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise CliError(f"--out {out}: the folder {out.parent} does not exist", 2)
-    return RunRequest(
-        service=args.service,
-        image=_read_image(args.image),
-        filter_id=filter_id,
-        workflow_id=args.workflow_id,
-        style_id=args.style_id,
-        gender=_gender(args.gender),
-        ratio=args.ratio,
-        capture_mode=args.capture_mode,
-        positive_prompt=args.prompt,
-        negative_prompt=args.negative_prompt,
-        base_video=args.base_video,
-        video_name=args.video_name,
-    )
+    return RunRequest(service=args.service, image=_read_image(args.image), **fields)
 
 
 # -- talking to the service ----------------------------------------------------------------------------
