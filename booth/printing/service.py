@@ -75,6 +75,7 @@ class PrintService(QObject):
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._closed = False
         self._relay.connect(self._on_relay, Qt.ConnectionType.QueuedConnection)
 
     # ---- owner-thread API -------------------------------------------------------------------------------
@@ -84,13 +85,17 @@ class PrintService(QObject):
         return self._settings.layouts[self._settings.layout]
 
     def start(self) -> None:
-        if self._thread is not None or not self._settings.enabled:
+        if self._thread is not None or self._closed or not self._settings.enabled:
             return
         self._stopping.clear()
         self._thread = threading.Thread(target=self._run, name="booth-print", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        """Finish the current page, save everything, stop watching. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
         thread, self._thread = self._thread, None
         if thread is not None:
             self._stopping.set()

@@ -4,6 +4,7 @@ restarts, and the print limits. The PDF is what paper would be: its size and pix
 from __future__ import annotations
 
 import secrets
+import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -63,7 +64,7 @@ def wait_state(qtbot, service: PrintService, print_id: str, state: PrintState, t
 
 @pytest.mark.cups
 def test_print_comes_out_at_the_layout_size_with_the_picture_where_the_layout_puts_it(
-    qtbot, pdf_queue, picture, services
+    qtbot, pdf_queue, picture, services, artifacts_dir
 ):
     svc = services(settings(pdf_queue, paper="4x6"))
     job = svc.submit("A01", picture(600, 900), 1)
@@ -71,6 +72,7 @@ def test_print_comes_out_at_the_layout_size_with_the_picture_where_the_layout_pu
     done = svc.get(job.id)
     assert done.cups_job_id is not None and done.printer == pdf_queue
     pdf = wait_pdf(done.cups_job_id)
+    shutil.copyfile(pdf, artifacts_dir / "print-4x6.pdf")  # for a person to look at
     assert page_size_pt(pdf) == pytest.approx((288, 432), abs=1)
     page = render(pdf, dpi=36)  # 144 x 216 px
     w, h = page.size
@@ -145,8 +147,9 @@ def test_restart_keeps_queued_prints_and_never_resends_what_cups_has(qtbot, pdf_
     first.stop()  # the booth is switched off with the print still waiting
 
     cups_tool("cupsenable", pdf_queue)
-    second = services(settings(pdf_queue))
+    second = services(settings(pdf_queue), start=False)
     assert second.get(job.id).state == PrintState.QUEUED
+    second.start()
     wait_state(qtbot, second, job.id, PrintState.DONE)
     cups_id = second.get(job.id).cups_job_id
     second.stop()
