@@ -177,6 +177,9 @@ class _Progress:
         self.photos = photos
         self.out = out
         self.names = _out_names(photos)
+        for name in self.names.values():  # half-written results of a killed earlier run
+            for leftover in out.glob(f".{name}.*.tmp"):
+                leftover.unlink(missing_ok=True)
         self.delivered: set[Path] = set()
         self.changed = asyncio.Event()
         self.tty = sys.stderr.isatty()

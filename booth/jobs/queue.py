@@ -322,8 +322,8 @@ class JobQueue(QObject):
             wait = 0.0 if self.in_flight(LOCAL) < self.settings.max_in_flight else None
         if wait != 0.0:
             return wait
-        self._change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend, error=None)
-        self._spawn(self._submit(job.id, backend))
+        saved = self._change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend, error=None)
+        self._spawn(self._submit(job.id, backend, saved))
         return 0.0
 
     async def client_for(self, backend: str) -> Any:
@@ -332,11 +332,11 @@ class JobQueue(QObject):
             self._clients[LOCAL] = await self._fallback.client()
         return self._clients[backend]
 
-    async def _submit(self, job_id: str, backend: str) -> None:
+    async def _submit(self, job_id: str, backend: str, saved: asyncio.Future[Any]) -> None:
         job = self._jobs[job_id]
         assert job.capture_path is not None
         try:
-            await self._change(job_id)  # "submitting" is on disk before the run can reach the service
+            await saved  # "submitting" is on disk before the run can reach the service
             image = await asyncio.to_thread(job.capture_path.read_bytes)
             client = await self.client_for(backend)
             remote_id = await client.submit(job.params.to_request(image))
