@@ -2,8 +2,8 @@
 
 The entries come from the kiosk's Catalog (cache first, refreshed in the background) so the operator sees
 exactly what guests see; without one, the tab asks the client itself. Preview pictures are decoded and
-scaled on the thread pool. The service toggles edit `kiosk.services` in memory: the kiosk reads that list
-each time a guest starts, so a switched-off experience disappears for the next guest.
+scaled on the thread pool. The service toggles edit `kiosk.services` in the live settings (memory only, never
+the file); the kiosk applies them when the panel closes, so a switched-off experience is gone for the next guest.
 """
 
 from __future__ import annotations

@@ -124,6 +124,7 @@ class JobsTab(QWidget):
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_selected())
+        self.table.doubleClicked.connect(lambda _index: self._open_result())
 
         self.retry_button = button(self.tr("Retry"), "jobs_retry", self, kind="primary")
         self.cancel_button = button(self.tr("Cancel job"), "jobs_cancel", self, kind="danger")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from operator_rig import answer, click, open_booth, photo, question, wait_until
 
 from booth.jobs.job import JobParams, JobState
@@ -134,3 +136,30 @@ def test_resubmit_a_lost_run_only_on_the_operators_word(arun: Any, operator_sett
             await booth.stop()
 
     arun(scenario())
+
+
+def test_result_preview_of_an_image_and_of_a_video(qapp: Any, tmp_path: Path) -> None:
+    import cv2
+    import numpy as np
+
+    from booth.ui.operator.jobs_tab import PREVIEW_SIZE, load_result_image
+
+    still = tmp_path / "result.png"
+    cv2.imwrite(str(still), np.full((1152, 768, 3), (30, 140, 220), np.uint8))
+    image = load_result_image(still)
+    assert max(image.width(), image.height()) == PREVIEW_SIZE and image.height() > image.width()
+
+    clip = tmp_path / "result.mp4"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"mp4v"), 10.0, (320, 480))
+    for _ in range(5):
+        writer.write(np.full((480, 320, 3), (0, 0, 255), np.uint8))
+    writer.release()
+    frame = load_result_image(clip)
+    assert frame.height() == PREVIEW_SIZE
+    red = frame.pixelColor(frame.width() // 2, frame.height() // 2)
+    assert red.red() > 200 and red.blue() < 60  # BGR red from OpenCV arrives as red, not blue
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    with pytest.raises(ValueError, match="could not be read"):
+        load_result_image(broken)
