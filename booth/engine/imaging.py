@@ -166,7 +166,7 @@ def vignette(img: Image, strength: float = 0.5) -> Image:
 
 def grain(img: Image, amount: float, seed: int = 7) -> Image:
     """Film grain from a fixed seed, so the same photo always gives the same result."""
-    noise = np.random.default_rng(seed).normal(0, amount, img.shape[:2]).astype(np.float32)
+    noise = np.random.default_rng(seed).standard_normal(img.shape[:2], dtype=np.float32) * amount
     out = img.astype(np.float32) + noise[:, :, None]
     return np.clip(out, 0, 255).astype(np.uint8)
 

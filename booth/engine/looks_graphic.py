@@ -60,8 +60,9 @@ def noir(img: Image) -> Image:
     lut = np.clip((np.arange(256) / 255.0 - 0.5) * 1.6 + 0.5, 0, 1) ** 1.15 * 255
     g = lut.astype(np.uint8)[g]
     h, w = g.shape
-    yy, xx = np.mgrid[0:h, 0:w]
-    blinds = 0.82 + 0.18 * (np.sin((yy * 0.9 + xx * 0.35) / max(h, w) * 60) > -0.2)
+    ys = np.arange(h, dtype=np.float32)[:, None] * 0.9
+    xs = np.arange(w, dtype=np.float32)[None, :] * 0.35
+    blinds = np.where(np.sin((ys + xs) * (60 / max(h, w))) > -0.2, 1.0, 0.82).astype(np.float32)
     out = (g * blinds).astype(np.uint8)
     return grain(vignette(cv2.cvtColor(out, cv2.COLOR_GRAY2BGR), 0.7), 9, seed=4)
 
