@@ -65,6 +65,18 @@ def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> J
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
+def _loopback_only(handler: Handler) -> Handler:
+    """Admin routes can switch auth off or wipe jobs, so an engine opened to the LAN keeps them local."""
+
+    async def endpoint(request: Request) -> Response:
+        host = request.client.host if request.client else ""
+        if not (host.startswith("127.") or host in ("::1", "localhost")):
+            return _error(403, "engine admin routes only answer on this machine (loopback)")
+        return await handler(request)
+
+    return endpoint
+
+
 class EngineApp:
     """Builds the Starlette app over an EngineState; the same state survives server restarts."""
 
@@ -91,9 +103,9 @@ class EngineApp:
         for path in sorted(status_paths):
             add(path, self._guarded("status", self._status), ["POST", "GET"])
         add("/token", self._guarded("token", self._token, signed_in=False), ["POST"])
-        add("/_engine/stats", self._stats, ["GET"])
-        add("/_engine/config", self._config, ["POST"])
-        add("/_engine/reset", self._reset, ["POST"])
+        add("/_engine/stats", _loopback_only(self._stats), ["GET"])
+        add("/_engine/config", _loopback_only(self._config), ["POST"])
+        add("/_engine/reset", _loopback_only(self._reset), ["POST"])
         add("/_engine/results/{token}", self._result, ["GET"])
         add("/_engine/previews/{kind}/{item}.jpg", self._preview, ["GET"])
         add("/_engine/previews/{item}.jpg", self._preview, ["GET"])

@@ -121,3 +121,24 @@ def test_booth_engine_refuses_bad_options_in_one_line() -> None:
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "output='fax'" in result.stderr and "Traceback" not in result.stderr
+
+
+def _lan_address() -> str | None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent; this only picks the outgoing interface
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def test_admin_routes_refuse_callers_from_the_network() -> None:
+    address = _lan_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback address to call from")
+    with EngineServer(EngineSettings(host="0.0.0.0")) as engine:
+        from_lan = f"http://{address}:{engine.port}"
+        assert httpx.get(from_lan + "/v1/filters/").status_code == 200
+        assert httpx.post(from_lan + "/_engine/config", json={"auth": "none"}).status_code == 403
+        assert httpx.get(engine.url + "/_engine/stats").status_code == 200
