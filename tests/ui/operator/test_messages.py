@@ -26,6 +26,7 @@ def test_redactor_masks_configured_secrets_and_credential_shapes() -> None:
         assert secret not in text
     assert text.count(MASK) >= 6
     assert "https://ann:" in text and "api.example.com/v1" in text  # the useful parts stay
+    assert redact("http://127.0.0.1:38642/ answered") == "http://127.0.0.1:38642/ answered"  # the PIN is a number
 
 
 def test_redactor_follows_changed_settings_and_typed_secrets() -> None:
