@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -171,7 +171,8 @@ class JobsTab(QWidget):
         layout.addLayout(body, 1)
 
         self._queue.job_changed.connect(self._on_job_changed)
-        self._queue.problem.connect(lambda *_: self._refresh_blocked())
+        # The queue reports a problem just before it records the pause, so look once the signal is done.
+        self._queue.problem.connect(lambda *_: QTimer.singleShot(0, self, self._refresh_blocked))
         self._refresh_blocked()
         self._refresh_selected()
 

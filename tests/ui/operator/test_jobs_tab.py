@@ -163,3 +163,33 @@ def test_result_preview_of_an_image_and_of_a_video(qapp: Any, tmp_path: Path) ->
     broken.write_bytes(b"not a picture")
     with pytest.raises(ValueError, match="could not be read"):
         load_result_image(broken)
+
+
+def test_out_of_credits_pauses_sending_until_the_operator_says_go(arun: Any, operator_settings: Any,
+                                                                  engine: Any) -> None:
+    engine.configure(credits=0)
+
+    async def scenario() -> dict[str, Any]:
+        booth = await open_booth(operator_settings)
+        panel, tab, queue = booth.panel, booth.panel.jobs_tab, booth.ctx.queue
+        out: dict[str, Any] = {}
+        try:
+            job = queue.enqueue(photo(6), FILTER)
+            await wait_until(lambda: queue.blocked is not None, 20, "the credits problem")
+            await wait_until(lambda: tab.banner.isVisible(), 5, "the banner")
+            out["banner"] = tab.banner.text()
+            panel.show_tab("tab_stats")
+            await wait_until(lambda: "sending paused" in panel.stats_tab.service.text("account"), 5, "the stats")
+            panel.show_tab("tab_jobs")
+            assert queue.job(job.id).state is not JobState.FAILED  # the photo waits, it is not lost
+            engine.configure(credits=-1)
+            click(tab.unblock_button)
+            await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the job after unblocking")
+            out["banner_after"] = tab.banner.isVisible()
+            return out
+        finally:
+            await booth.stop()
+
+    out = arun(scenario())
+    assert out["banner"].startswith("New runs are paused (credits)"), out["banner"]
+    assert out["banner_after"] is False
