@@ -21,6 +21,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,20 +77,47 @@ def p95(values: list[float]) -> float:
     return float(np.percentile(values, 95)) if values else float("nan")
 
 
-class Window:
-    """Whole-process CPU and wall time between two points."""
+class Sampler:
+    """Snapshots CPU time and counters at fixed wall-clock times, from its own thread.
 
-    def __enter__(self) -> Window:
-        self.cpu0, self.t0 = time.process_time(), time.monotonic()
-        return self
+    The GUI event loop cannot be trusted to stop on time: the naive path floods it with queued frames, and
+    on a busy machine a QTimer there fires seconds late. A window measured from a separate thread stays
+    exactly `seconds` long whatever the GUI thread does.
+    """
 
-    def __exit__(self, *exc: object) -> None:
-        self.cpu = time.process_time() - self.cpu0
-        self.wall = time.monotonic() - self.t0
+    def __init__(self, counters: Callable[[], tuple[int, int, int]], warmup_s: float, seconds: float) -> None:
+        self.counters = counters  # -> (frames shown, frame ages recorded, frames captured) so far
+        self.snaps: list[tuple[float, float, int, int, int]] = []
+        self._thread = threading.Thread(target=self._run, args=(warmup_s, seconds), daemon=True)
+
+    def _snap(self) -> None:
+        self.snaps.append((time.monotonic(), time.process_time(), *self.counters()))
+
+    def _run(self, warmup_s: float, seconds: float) -> None:
+        time.sleep(warmup_s)
+        self._snap()
+        time.sleep(seconds)
+        self._snap()
+
+    def start(self) -> None:
+        self._thread.start()
 
     @property
-    def cpu_percent(self) -> float:
-        return 100.0 * self.cpu / self.wall
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def figures(self, ages: list[float]) -> dict[str, float]:
+        (t0, c0, f0, a0, s0), (t1, c1, f1, a1, s1) = self.snaps
+        wall = t1 - t0
+        return {"fps": (f1 - f0) / wall, "cpu": 100.0 * (c1 - c0) / wall, "p95_age": p95(ages[a0:a1]),
+                "source_fps": (s1 - s0) / wall}
+
+
+def run_until(sampler: Sampler) -> None:
+    """Keep the GUI event loop turning until the sampler has taken its last snapshot."""
+    sampler.start()
+    while not sampler.done:
+        run_for(0.05)
 
 
 def decode_floor(path: Path, seconds: float) -> dict[str, float]:
@@ -109,16 +137,15 @@ def decode_floor(path: Path, seconds: float) -> dict[str, float]:
 
     thread = threading.Thread(target=pump, daemon=True)
     thread.start()
-    time.sleep(WARMUP_S)
-    start = count[0]
-    with Window() as w:
-        time.sleep(seconds)
-    frames = count[0] - start
+    sampler = Sampler(lambda: (count[0], 0, count[0]), WARMUP_S, seconds)
+    sampler.start()
+    while not sampler.done:
+        time.sleep(0.05)
     stop.set()
     source.interrupt()
     thread.join()
     source.close()
-    return {"cpu": w.cpu_percent, "fps": frames / w.wall}
+    return sampler.figures([])
 
 
 def booth_preview(path: Path, size: tuple[int, int], seconds: float, mirror: bool) -> dict[str, float]:
@@ -130,20 +157,14 @@ def booth_preview(path: Path, size: tuple[int, int], seconds: float, mirror: boo
     widget.set_camera(camera)
     widget.show()
     camera.start()
-    run_for(WARMUP_S)
-    seq0 = camera.latest().seq if camera.latest() else 0
-    painted0 = widget.frames_painted
-    widget.frame_ages_ms.clear()
-    with Window() as w:
-        run_for(seconds)
-    latest = camera.latest()
-    seq1 = latest.seq if latest else 0
-    result = {
-        "source_fps": (seq1 - seq0) / w.wall,
-        "display_fps": (widget.frames_painted - painted0) / w.wall,
-        "cpu": w.cpu_percent,
-        "p95_age": p95(list(widget.frame_ages_ms)),
-    }
+
+    def counters() -> tuple[int, int, int]:
+        latest = camera.latest()
+        return widget.frames_painted, len(widget.frame_ages_ms), latest.seq if latest else 0
+
+    sampler = Sampler(counters, WARMUP_S, seconds)
+    run_until(sampler)
+    result = sampler.figures(list(widget.frame_ages_ms))
     camera.stop()
     widget.set_camera(None)
     widget.close()
@@ -159,13 +180,11 @@ class _NaiveLabel(QLabel):
         self.captured_at = 0.0
         self.painted_at = 0.0
         self.ages: list[float] = []
-        self.painted = 0
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if self.captured_at and self.captured_at != self.painted_at:
             self.painted_at = self.captured_at
-            self.painted += 1
             self.ages.append((time.monotonic() - self.captured_at) * 1000.0)
 
 
@@ -179,8 +198,11 @@ def naive_preview(path: Path, size: tuple[int, int], seconds: float) -> dict[str
     label.resize(*size)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.show()
+    finished = threading.Event()
 
     def show(image: np.ndarray, captured_at: float) -> None:
+        if finished.is_set():
+            return  # measuring is over: drain the backlog quickly
         rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
         h, w = rgb.shape[:2]
         qimg = QImage(rgb.data, w, h, rgb.strides[0], QImage.Format.Format_RGB888)
@@ -193,32 +215,29 @@ def naive_preview(path: Path, size: tuple[int, int], seconds: float) -> dict[str
     reader.frame.connect(show, Qt.ConnectionType.QueuedConnection)
     source = FileSource(path)
     source.open()
-    stop = threading.Event()
 
     def pump() -> None:
-        while not stop.is_set():
+        while not finished.is_set():
             try:
                 image = source.read().image
             except CameraError:
                 return
+            read[0] += 1
             reader.frame.emit(image, time.monotonic())
 
     thread = threading.Thread(target=pump, daemon=True)
     thread.start()
-    run_for(WARMUP_S)
-    painted0 = label.painted
-    label.ages.clear()
-    with Window() as w:
-        run_for(seconds)
-    result = {"display_fps": (label.painted - painted0) / w.wall, "cpu": w.cpu_percent, "p95_age": p95(label.ages)}
-    stop.set()
+    read = [0]
+    sampler = Sampler(lambda: (len(label.ages), len(label.ages), read[0]), WARMUP_S, seconds)
+    run_until(sampler)
+    finished.set()
     source.interrupt()
     thread.join()
     source.close()
-    reader.frame.disconnect(show)
     QApplication.processEvents()
+    reader.frame.disconnect(show)
     label.close()
-    return result
+    return sampler.figures(label.ages)
 
 
 def main() -> int:
@@ -242,21 +261,21 @@ def main() -> int:
     uhd_fps = float("nan")
     if not args.no_4k:
         uhd = test_file(3840, 2160, 30, 60)
-        uhd_fps = booth_preview(uhd, size, max(5.0, args.seconds / 2), mirror)["display_fps"]  # type: ignore[arg-type]
+        uhd_fps = booth_preview(uhd, size, max(5.0, args.seconds / 2), mirror)["fps"]  # type: ignore[arg-type]
 
     above, base_above = ours["cpu"] - floor["cpu"], naive["cpu"] - floor["cpu"]
     out = {
         "source_fps": round(ours["source_fps"], 2),
-        "display_fps": round(ours["display_fps"], 2),
+        "display_fps": round(ours["fps"], 2),
         "cpu_percent_one_core": round(ours["cpu"], 1),
         "p95_frame_age_ms": round(ours["p95_age"], 1),
         "decode_only_cpu_percent_one_core": round(floor["cpu"], 1),
         "decode_only_fps": round(floor["fps"], 2),
-        "baseline_display_fps": round(naive["display_fps"], 2),
+        "baseline_display_fps": round(naive["fps"], 2),
         "baseline_cpu_percent_one_core": round(naive["cpu"], 1),
         "baseline_p95_frame_age_ms": round(naive["p95_age"], 1),
         "display_fps_4k": round(uhd_fps, 2),
-        "ok_display_fps_ge_29_5": ours["display_fps"] >= 29.5,
+        "ok_display_fps_ge_29_5": ours["fps"] >= 29.5,
         "ok_cpu_le_25": ours["cpu"] <= 25.0,
         "ok_p95_age_lt_50ms": ours["p95_age"] < 50.0,
         "ok_above_floor_le_half_baseline": above <= 0.5 * base_above,

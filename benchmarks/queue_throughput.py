@@ -124,8 +124,9 @@ class _Bench:
         import httpx
 
         queue, client = await self._queue(url, max_in_flight=LIMIT)
+        photos = [_photo(i) for i in range(10)]
         start = time.monotonic()
-        await self._run(queue, JOBS)
+        await self._run(queue, JOBS, photos=photos)
         makespan = time.monotonic() - start
         await queue.stop()
         await client.aclose()

@@ -114,7 +114,7 @@ class Poller:
             return
         backend = job.backend or "remote"
         try:
-            client = await queue.client_for(backend)
+            client = await queue.sender.client_for(backend)
             self.status_calls += 1
             status = await client.status(job.service, job.remote_id)
         except JobExpiredError as exc:
@@ -125,11 +125,11 @@ class Poller:
         except UnreachableError as exc:
             track.failures += 1
             if backend == "remote":
-                queue.set_online(False, str(exc))
+                queue.sender.set_online(False, str(exc))
             self._again(job_id, backoff_s(track.failures, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S))
             return
         except (AuthError, CreditsError) as exc:
-            queue.block("auth" if isinstance(exc, AuthError) else "credits", str(exc))
+            queue.sender.block("auth" if isinstance(exc, AuthError) else "credits", str(exc))
             self._again(job_id, BLOCKED_RETRY_S)
             return
         except ApiError as exc:
@@ -138,7 +138,7 @@ class Poller:
             self._again(job_id, backoff_s(track.failures, 1.0, ERROR_MAX_RETRY_S))
             return
         if backend == "remote":
-            queue.set_online(True)
+            queue.sender.set_online(True)
         track.failures = 0
         current = queue.job(job_id)
         if current.remote_id != job.remote_id or not current.state.remote:

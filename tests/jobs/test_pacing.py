@@ -36,7 +36,16 @@ def test_polls_learn_the_run_length_and_stay_few() -> None:
         plan.observe("filter", last_pending, t)
         return n, t - length
 
-    results = [calls_for(2.0) for _ in range(10)]
+    results = [calls_for(2.0) for _ in range(30)]
     assert all(calls <= 5 for calls, _ in results)
-    assert all(late <= 0.3 for _, late in results[2:])  # noticed within 0.3 s once learned
+    assert sum(calls for calls, _ in results[5:]) / 25 <= 2.5
+    assert all(late <= 0.1 for _, late in results[5:])  # noticed within 0.1 s once learned
     assert results[0][1] <= 1.0
+    slower = [calls_for(3.0) for _ in range(10)]  # the service slows down: a few more calls, then settled
+    assert all(calls <= 8 for calls, _ in slower) and all(late <= 0.1 for _, late in slower[5:])
+
+
+def test_a_resumed_run_waits_until_it_should_be_done() -> None:
+    plan = PollPlan(estimates={"filter": 4.0})
+    assert plan.next_delay("filter", elapsed=1.0, pending_polls=1) == 3.0
+    assert plan.next_delay("filter", elapsed=4.0, pending_polls=1) == 0.05

@@ -1,0 +1,232 @@
+"""Sending runs: which waiting job goes next, where to (service or local engine), and what an answer means.
+
+Kept apart from the queue's bookkeeping because this is where a credit is spent. The rules: jobs go in
+ticket order, never more than the in-flight limit at once; "submitting" is on disk before the run leaves;
+an answer that proves no run exists (refused connection, 429, 5xx, auth, credits) puts the job back in
+line, while a lost answer holds the job for the operator. While earlier runs are at the service, the next
+photos are prepared (scaled and encoded) in a worker thread, so a freed slot is refilled at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from booth.api.errors import (
+    ApiError,
+    AuthError,
+    CreditsError,
+    InvalidInputError,
+    OutcomeUnknownError,
+    ProtocolError,
+    RateLimitedError,
+    UnreachableError,
+)
+from booth.jobs.fallback import LocalFallback
+from booth.jobs.job import Job, JobState
+from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, InFlightLimit, backoff_s
+
+if TYPE_CHECKING:
+    from booth.jobs.queue import JobQueue
+
+log = logging.getLogger(__name__)
+
+REMOTE, LOCAL = "remote", "local"
+
+
+class Sender:
+    def __init__(self, queue: JobQueue, client: Any) -> None:
+        self.queue = queue
+        self.settings = queue.settings
+        self.clients: dict[str, Any] = {REMOTE: client}
+        local = self.settings.offline_fallback == "local"
+        self.fallback = LocalFallback(queue.api_settings) if local else None
+        self.limit = InFlightLimit(self.settings.max_in_flight)
+        self.online = True
+        self.blocked: tuple[str, str] | None = None
+        self._failures = 0
+        self._retry_at = 0.0  # no run to the service before this (offline or server trouble)
+        self._prepared: dict[str, bytes] = {}
+        self._preparing: set[str] = set()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._wake = asyncio.Event()
+        self._task = asyncio.ensure_future(self._loop())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        if self.fallback is not None:
+            await self.fallback.close()
+            self.clients.pop(LOCAL, None)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def retry_now(self) -> None:
+        """The operator acted (retry, unblock): stop waiting out a backoff or a block."""
+        self.blocked = None
+        self._retry_at = 0.0
+        self._wake.set()
+
+    def forget(self, job_id: str) -> None:
+        self._prepared.pop(job_id, None)
+
+    async def client_for(self, backend: str) -> Any:
+        if backend == LOCAL and LOCAL not in self.clients:
+            assert self.fallback is not None
+            self.clients[LOCAL] = await self.fallback.client()
+        return self.clients[backend]
+
+    # -- choosing the next run -----------------------------------------------------------------------------------
+    async def _loop(self) -> None:
+        while True:
+            delay = self._dispatch_once()
+            self._prepare_ahead()
+            self._wake.clear()
+            if delay == 0.0:
+                continue
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+
+    def _dispatch_once(self) -> float | None:
+        """Send the next job if allowed; 0 to go on at once, else how long to wait (None: until woken)."""
+        waiting = self.queue.waiting()
+        if not waiting or self.blocked is not None or not self.queue.ready(waiting[0].id):
+            return None
+        job = waiting[0]
+        now = time.monotonic()
+        backend = REMOTE
+        if now < self._retry_at:
+            if self.fallback is None or self.online:  # server trouble is waited out, not sent elsewhere
+                return self._retry_at - now
+            backend = LOCAL
+        if backend == REMOTE:
+            wait = self.limit.wait_s(self.queue.in_flight(REMOTE), now)
+        else:
+            wait = 0.0 if self.queue.in_flight(LOCAL) < self.settings.max_in_flight else None
+        if wait != 0.0:
+            return wait
+        saved = self.queue.change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend,
+                                  error=None)  # fmt: skip
+        self.queue.spawn(self._submit(job, backend, saved))
+        return 0.0
+
+    def _prepare_ahead(self) -> None:
+        """Scale and encode the next photos in line while the service is busy with earlier ones."""
+        from booth.api.imaging import prepare_image
+
+        ahead = self.settings.max_in_flight
+        for job in self.queue.waiting()[:ahead]:
+            if len(self._prepared) + len(self._preparing) >= ahead:
+                return
+            if job.id in self._prepared or job.id in self._preparing or not self.queue.ready(job.id):
+                continue
+            self._preparing.add(job.id)
+
+            async def prepare(job: Job = job) -> None:
+                try:
+                    assert job.capture_path is not None
+                    data = await asyncio.to_thread(job.capture_path.read_bytes)
+                    prepared = await asyncio.to_thread(prepare_image, data, job.params.ratio)
+                    if self.queue.job(job.id).state is JobState.CAPTURED:
+                        self._prepared[job.id] = prepared
+                except Exception:  # the real submission meets the same problem and reports it properly
+                    log.debug("job %s: could not prepare ahead", job.ticket, exc_info=True)
+                finally:
+                    self._preparing.discard(job.id)
+
+            self.queue.spawn(prepare())
+
+    # -- one run ---------------------------------------------------------------------------------------------------
+    async def _submit(self, job: Job, backend: str, saved: asyncio.Future[Any]) -> None:
+        queue, job_id = self.queue, job.id
+        assert job.capture_path is not None
+        try:
+            await saved  # "submitting" is on disk before the run can reach the service
+            image = self._prepared.pop(job_id, None) or await asyncio.to_thread(job.capture_path.read_bytes)
+            client = await self.client_for(backend)
+            remote_id = await client.submit(job.params.to_request(image))
+        except FileNotFoundError:
+            await queue.fail(job_id, f"the photo {job.capture_path.name} is missing from the event folder")
+            return
+        except (OutcomeUnknownError, ProtocolError) as exc:  # an unreadable answer may still be a run that exists
+            await self._uncertain(job_id, exc)
+            return
+        except ApiError as exc:
+            await self._refused(job_id, backend, exc)
+            return
+        except Exception as exc:  # a bug must not leave the job stuck in "submitting"
+            log.exception("job %s: submitting failed unexpectedly", job.ticket)
+            await self._uncertain(job_id, exc)
+            return
+        if backend == REMOTE:
+            self.set_online(True)
+        if queue.job(job_id).state is not JobState.SUBMITTING:  # cancelled meanwhile: keep that, note the id
+            await queue.change(job_id, remote_id=str(remote_id))
+            return
+        await queue.change(job_id, state=JobState.QUEUED, remote_id=str(remote_id), submitted_at=time.time())
+        queue.poller.add(job_id, queue.poll_plan.first_delay(job.service))
+
+    async def _refused(self, job_id: str, backend: str, exc: ApiError) -> None:
+        """The service answered (or was never reached): the run does not exist, so sending again is safe."""
+        queue = self.queue
+        back = {"state": JobState.CAPTURED, "attempts": max(0, queue.job(job_id).attempts - 1), "backend": None}
+        if isinstance(exc, InvalidInputError):
+            await queue.fail(job_id, f"the service refused the photo or its options: {exc}")
+        elif isinstance(exc, UnreachableError):
+            await queue.change(job_id, **back)
+            if backend == REMOTE:
+                self.set_online(False, str(exc))
+        elif isinstance(exc, RateLimitedError):
+            self.limit.rate_limited(queue.in_flight(backend), exc.retry_after, time.monotonic())
+            await queue.change(job_id, **back)
+            queue.problem.emit("rate_limited", f"the service allows fewer runs at once; sending {self.limit.limit}")
+        elif isinstance(exc, AuthError | CreditsError):
+            await queue.change(job_id, **back, error=str(exc))
+            self.block("auth" if isinstance(exc, AuthError) else "credits", str(exc))
+        else:  # 5xx and the like: wait a little, then try again
+            await queue.change(job_id, **back, error=str(exc))
+            self._failures += 1
+            self._retry_at = time.monotonic() + backoff_s(self._failures, 1.0, ERROR_MAX_RETRY_S)
+            queue.problem.emit("server", f"the service has trouble ({exc}); booth tries again shortly")
+        self._wake.set()
+
+    async def _uncertain(self, job_id: str, exc: BaseException) -> None:
+        queue = self.queue
+        if self.settings.resubmit_uncertain:
+            await queue.change(job_id, state=JobState.CAPTURED, backend=None, error=None)
+            return
+        message = f"the answer to this run was lost ({exc}); press Retry to send it again (may cost a credit)"
+        await queue.change(job_id, needs_operator=True, error=message)
+        queue.problem.emit("needs_operator", f"ticket {queue.job(job_id).ticket}: {message}")
+
+    # -- the service's condition -----------------------------------------------------------------------------------
+    def block(self, kind: str, message: str) -> None:
+        """Auth or credits: no new runs until the operator acts; the photos wait."""
+        if self.blocked is None:
+            self.queue.problem.emit(kind, f"{message}; photos are kept and wait until this is fixed")
+        self.blocked = (kind, message)
+
+    def set_online(self, online: bool, detail: str = "") -> None:
+        if online:
+            self._failures = 0
+            self._retry_at = 0.0
+        else:
+            self._failures += 1
+            self._retry_at = time.monotonic() + backoff_s(self._failures, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S)
+        if online != self.online:
+            self.online = online
+            self.queue.online_changed.emit(online)
+            if not online:
+                then = "the local engine takes over" if self.fallback else "photos wait and go out when it returns"
+                self.queue.problem.emit("offline", f"the service cannot be reached ({detail}); {then}")
+        self._wake.set()
