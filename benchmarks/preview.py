@@ -85,8 +85,10 @@ class Sampler:
     exactly `seconds` long whatever the GUI thread does.
     """
 
-    def __init__(self, counters: Callable[[], tuple[int, int, int]], warmup_s: float, seconds: float) -> None:
+    def __init__(self, counters: Callable[[], tuple[int, int, int]], warmup_s: float, seconds: float,
+                 on_done: Callable[[], None] | None = None) -> None:
         self.counters = counters  # -> (frames shown, frame ages recorded, frames captured) so far
+        self.on_done = on_done
         self.snaps: list[tuple[float, float, int, int, int]] = []
         self._thread = threading.Thread(target=self._run, args=(warmup_s, seconds), daemon=True)
 
@@ -98,6 +100,8 @@ class Sampler:
         self._snap()
         time.sleep(seconds)
         self._snap()
+        if self.on_done is not None:
+            self.on_done()
 
     def start(self) -> None:
         self._thread.start()
@@ -228,9 +232,8 @@ def naive_preview(path: Path, size: tuple[int, int], seconds: float) -> dict[str
     thread = threading.Thread(target=pump, daemon=True)
     thread.start()
     read = [0]
-    sampler = Sampler(lambda: (len(label.ages), len(label.ages), read[0]), WARMUP_S, seconds)
+    sampler = Sampler(lambda: (len(label.ages), len(label.ages), read[0]), WARMUP_S, seconds, finished.set)
     run_until(sampler)
-    finished.set()
     source.interrupt()
     thread.join()
     source.close()
