@@ -121,6 +121,7 @@ class OperatorPanel(QWidget):
         quit_app = getattr(self.context, "quit", None)
         if callable(quit_app):
             quit_app()
+        self.close()  # accepted now: the panel must not linger over a booth that is shutting down
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -79,6 +79,7 @@ def test_back_hides_and_quit_needs_confirmation(arun: Any, operator_settings: An
             click(panel.quit_button)
             await wait_until(lambda: question("confirm_quit") is not None, 5, "the question")
             answer("confirm_quit", yes=True)
+            out["closed_after_quit"] = not panel.isVisible()
             return out
         finally:
             await booth.stop()
@@ -87,7 +88,7 @@ def test_back_hides_and_quit_needs_confirmation(arun: Any, operator_settings: An
     assert out["hidden_by_back"] and out["hidden_by_escape"] and out["hidden_by_close"]
     assert out["back"] == 3
     assert out["after_no"] == 0
-    assert out["quit"] == 1 and out["ctx_quit"] == 1
+    assert out["quit"] == 1 and out["ctx_quit"] == 1 and out["closed_after_quit"]
 
 
 def test_problems_reach_the_message_pane_once(arun: Any, operator_settings: Any, engine: Any) -> None:
