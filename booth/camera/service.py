@@ -19,7 +19,7 @@ from collections import deque
 from dataclasses import dataclass
 
 import cv2
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from booth.camera.display import DisplayTarget
 from booth.camera.frame import CameraError, Captured, Frame
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 BACKOFF_START_S = 0.1
 BACKOFF_MAX_S = 1.0  # keeps "frames within 2 s of the camera coming back" with time left to open it
 STILL_TIMEOUT_S = 5.0
+STALL_S = 3.0  # a live camera silent this long is reported, though its driver has not failed yet
 JOIN_TIMEOUT_S = 3.0
 # OpenCV splits each resize/convert over a thread pool. For per-frame work of a few milliseconds on the
 # 2-4 cores of a kiosk PC, waking the pool costs more CPU than it saves (the benchmark measured ~25% more
@@ -69,6 +70,7 @@ class CameraService(QObject):
     state_changed = Signal(str, str)
     _frame_arrived = Signal()
     _state_arrived = Signal(str, str)
+    _watch = Signal(bool)  # start/stop the stall watchdog on the owning thread, whoever calls start()
 
     def __init__(self, settings: CameraSettings, *, source: Source | None = None,
                  parent: QObject | None = None) -> None:
@@ -87,6 +89,12 @@ class CameraService(QObject):
         self._stop = threading.Event()
         self._state = "stopped"
         self._detail = "camera not started"
+        self._state_lock = threading.Lock()
+        self.stall_after_s = STALL_S
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(500)
+        self._watchdog.timeout.connect(self._check_stall)
+        self._watch.connect(self._on_watch, Qt.ConnectionType.QueuedConnection)
         self._frame_arrived.connect(self._on_frame_arrived, Qt.ConnectionType.QueuedConnection)
         self._state_arrived.connect(self.state_changed, Qt.ConnectionType.QueuedConnection)
 
@@ -131,11 +139,13 @@ class CameraService(QObject):
         self._set_state("starting", f"opening {self.source_description}")
         self._thread = threading.Thread(target=self._run, args=(self._stop,), name="camera-capture", daemon=True)
         self._thread.start()
+        self._watch.emit(True)
 
     def stop(self) -> None:
         thread = self._thread
         if thread is None:
             return
+        self._watch.emit(False)
         self._stop.set()
         if self._source is not None:
             self._source.interrupt()
@@ -232,15 +242,13 @@ class CameraService(QObject):
                 source.close()
 
     def _pump(self, source: Source, stop: threading.Event) -> None:
-        first = True
         while not stop.is_set():
             started = time.monotonic()
             captured = source.read()
             if stop.is_set():
                 return
             self._publish(captured, started)
-            if first:
-                first = False
+            if self._state != "live":  # first frame, or frames again after a stall
                 h, w = captured.image.shape[:2]
                 self._set_state("live", f"{source.description}: {w}x{h}")
 
@@ -282,11 +290,29 @@ class CameraService(QObject):
             future.set_exception(CameraError(message))
 
     def _set_state(self, state: str, detail: str) -> None:
-        if (state, detail) == (self._state, self._detail):
-            return
-        self._state, self._detail = state, detail
+        with self._state_lock:
+            if (state, detail) == (self._state, self._detail):
+                return
+            self._state, self._detail = state, detail
         log.info("camera %s: %s", state, detail)
         self._state_arrived.emit(state, detail)
+
+    @Slot(bool)
+    def _on_watch(self, on: bool) -> None:
+        if on and self.running:
+            self._watchdog.start()
+        elif not on:
+            self._watchdog.stop()
+
+    @Slot()
+    def _check_stall(self) -> None:
+        """A camera can hang without an error (a USB hiccup): say so instead of showing a frozen 'live'."""
+        latest = self.latest()
+        if self._state != "live" or latest is None:
+            return
+        silent = time.monotonic() - latest.captured_at
+        if silent > self.stall_after_s:
+            self._set_state("reconnecting", f"{self.source_description} sent no picture for {silent:.0f} s; waiting")
 
     @Slot()
     def _on_frame_arrived(self) -> None:

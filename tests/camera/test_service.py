@@ -231,3 +231,31 @@ def test_operator_switches_to_another_camera_while_running(qtbot, cameras, make_
     assert camera.source_description == "demo camera"
     assert camera.settings.source == "demo"
     qtbot.waitUntil(lambda: camera.latest() is not None and camera.latest().image.shape == (1080, 1920, 3))
+
+
+class StallingCamera(UnpluggableCamera):
+    """A camera whose reads hang (no error) while `flowing` is cleared, like a USB hiccup."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.flowing = threading.Event()
+        self.flowing.set()
+
+    def read(self) -> Captured:
+        while not self.flowing.wait(0.05):
+            if self.stop_event.is_set():
+                raise CameraError("test camera was stopped")
+        return super().read()
+
+
+def test_a_camera_that_hangs_is_reported_and_live_again_when_frames_return(qtbot, cameras, make_video) -> None:
+    source = StallingCamera(make_video("clip.avi", 30))
+    camera = cameras(source)
+    camera.stall_after_s = 0.5
+    with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=5000):
+        camera.start()
+    with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "reconnecting", timeout=3000):
+        source.flowing.clear()
+    assert "no picture" in camera.detail
+    with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=2000):
+        source.flowing.set()
