@@ -27,6 +27,7 @@ _URL_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp")
 _DEVICE_PATH = re.compile(r"^/dev/video(\d+)$")
 _MJPG = {cv2.VideoWriter_fourcc(*code) for code in ("MJPG", "mjpg", "MJPA", "AVRn", "JPGL")}
 STREAM_TIMEOUT_MS = 5000  # a stalled network camera counts as lost after this
+MAX_BAD_RAW = 5  # undecodable MJPG frames in a row before falling back to OpenCV's own decoding
 
 
 class Pacer:
@@ -88,6 +89,8 @@ class _CaptureSource(Source):
         super().__init__()
         self._cap: cv2.VideoCapture | None = None
         self._raw = False
+        self._bad_raw = 0
+        self._raw_allowed = True
         self._pool = jpeg.BufferPool()
 
     @abstractmethod
@@ -97,16 +100,13 @@ class _CaptureSource(Source):
         """Ask the backend for undecoded MJPG; False when it cannot (the normal path is used)."""
         return False
 
-    def _disable_raw(self, cap: cv2.VideoCapture) -> None:
-        """Go back to the backend's own decoding after raw frames turned out unusable."""
-
     def open(self) -> None:
         self.close()
         cap = self._connect()
         if not cap.isOpened():
             cap.release()
             raise CameraError(self._open_hint())
-        self._raw = _fourcc(cap) in _MJPG and self._enable_raw(cap)
+        self._raw = self._raw_allowed and _fourcc(cap) in _MJPG and self._enable_raw(cap)
         self._cap = cap
 
     def _open_hint(self) -> str:
@@ -119,16 +119,23 @@ class _CaptureSource(Source):
         ok, data = cap.read()
         if not ok or data is None or data.size == 0:
             raise CameraError(f"{self.description} stopped delivering pictures")
-        if self._raw and data.ndim <= 2 and min(data.shape) == 1 and jpeg.looks_like_jpeg(data):
-            try:
-                return captured_from_padded(jpeg.decode(data, padded=True, pool=self._pool), data.reshape(-1))
-            except ValueError:
-                pass
         if data.ndim == 3 and data.shape[2] == 3:
             return Captured(data)
-        if self._raw:  # raw frames this backend sends are not JPEG after all: let OpenCV decode from now on
-            self._raw = False
-            self._disable_raw(cap)
+        if self._raw and min(data.shape) == 1:
+            if jpeg.looks_like_jpeg(data):
+                try:
+                    captured = captured_from_padded(jpeg.decode(data, padded=True, pool=self._pool), data.reshape(-1))
+                except ValueError:
+                    pass
+                else:
+                    self._bad_raw = 0
+                    return captured
+            # USB webcams drop a damaged MJPG frame now and then: skip it. Many in a row mean the raw
+            # frames are not JPEG after all, so OpenCV decodes from then on.
+            self._bad_raw += 1
+            if self._bad_raw >= MAX_BAD_RAW:
+                self._raw_allowed = False
+                self.open()  # backends cannot leave raw mode, so start over without it
             return self.read()
         raise CameraError(f"{self.description} sent a picture in a format booth cannot show")
 
@@ -165,9 +172,6 @@ class DeviceSource(_CaptureSource):
 
     def _enable_raw(self, cap: cv2.VideoCapture) -> bool:
         return bool(cap.set(cv2.CAP_PROP_CONVERT_RGB, 0))
-
-    def _disable_raw(self, cap: cv2.VideoCapture) -> None:
-        cap.set(cv2.CAP_PROP_CONVERT_RGB, 1)
 
     def _open_hint(self) -> str:
         return f"{self.description} could not be opened: is it plugged in and not used by another program?"
@@ -218,9 +222,6 @@ class FileSource(_CaptureSource):
 
     def _enable_raw(self, cap: cv2.VideoCapture) -> bool:
         return bool(cap.set(cv2.CAP_PROP_FORMAT, -1))
-
-    def _disable_raw(self, cap: cv2.VideoCapture) -> None:
-        cap.set(cv2.CAP_PROP_FORMAT, 0)
 
     @property
     def fps(self) -> float:
