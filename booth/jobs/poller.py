@@ -146,10 +146,15 @@ class Poller:
         elapsed = time.monotonic() - track.started
         if status.final:
             self.forget(job_id)
+            queue.release(job_id)  # the service is done with it: its slot may take the next run already
             if status.state == "COMPLETED" and status.result is not None:
                 queue.poll_plan.observe(job.service, track.last_pending, elapsed)
                 result = status.result
-                await queue.complete(job_id, result.data, result.ext, result.kind)
+                try:
+                    await queue.complete(job_id, result.data, result.ext, result.kind)
+                except OSError as exc:  # the service keeps the result a while: fetch it again later
+                    queue.problem.emit("storage", f"ticket {job.ticket}: the result could not be saved ({exc})")
+                    self._tracks[job_id] = _Track(time.monotonic() + ERROR_MAX_RETRY_S, track.started)
             else:
                 await queue.fail(job_id, status.error or f"the service ended the run as {status.state}")
             return

@@ -102,6 +102,12 @@ class JobQueue(QObject):
     def in_flight(self, backend: str = REMOTE) -> int:
         return len(self._active[backend])
 
+    def release(self, job_id: str) -> None:
+        """The service finished the run: it no longer counts against the in-flight limit."""
+        for ids in self._active.values():
+            ids.discard(job_id)
+        self.sender.wake()
+
     def waiting(self) -> list[Job]:
         """Jobs waiting for their turn to be sent, in ticket order (held ones excluded)."""
         jobs = [j for j in self._jobs.values() if j.state is JobState.CAPTURED and not j.needs_operator]
