@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
 from booth.ui.operator.background import run_in_thread
-from booth.ui.operator.common import ValueGrid, button, card, heading, note
+from booth.ui.operator.common import SideBySide, ValueGrid, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
 
 _STATE_FLAGS = {"live": "ok", "starting": "", "reconnecting": "warn", "stopped": "bad"}
@@ -95,8 +96,7 @@ class CameraTab(QWidget):
         found.addWidget(self.scan_button)
         controls.addLayout(found)
         controls.addWidget(self.devices, 1)
-        body = QHBoxLayout()
-        body.setSpacing(20)
+        body = self._body = SideBySide()
         body.addLayout(controls, 3)
         self.preview: QWidget | None = None
         if self._camera is not None:
@@ -104,7 +104,7 @@ class CameraTab(QWidget):
 
             self.preview = PreviewWidget(self)
             self.preview.setObjectName("camera_preview")
-            self.preview.setMinimumSize(480, 360)
+            self.preview.setMinimumSize(320, 240)
             self.preview.set_mirror(self._settings.mirror_preview)
             self.preview.set_camera(self._camera)
             body.addWidget(self.preview, 2)
@@ -114,6 +114,10 @@ class CameraTab(QWidget):
             self._camera.state_changed.connect(lambda *_: self.refresh())
         self.refresh()
         self._scanned = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._body.fit(event.size())
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -13,7 +13,7 @@ import binascii
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from booth.api.services import SERVICES
 from booth.ui.operator.background import run_in_thread, spawn
-from booth.ui.operator.common import button, card, heading, note
+from booth.ui.operator.common import SideBySide, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
 
 KINDS = ("filters", "workflows", "styles")
@@ -63,8 +63,8 @@ class CatalogTab(QWidget):
         self._kiosk = context.settings.kiosk
         self._log = log
         self._fetched: dict[str, list[Any]] = {}
-        layout = QHBoxLayout(self)
-        layout.setSpacing(20)
+        layout = self._body = SideBySide()
+        self.setLayout(layout)
 
         looks = QVBoxLayout()
         top = QHBoxLayout()
@@ -117,6 +117,10 @@ class CatalogTab(QWidget):
             if hasattr(self._catalog, "previews_changed"):
                 self._catalog.previews_changed.connect(self._on_catalog_changed)
         self.show_kind()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._body.fit(event.size())
 
     # -- looks -------------------------------------------------------------------------------------------
     def current_kind(self) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -87,6 +88,22 @@ def button_row(*buttons: QWidget, stretch_end: bool = True) -> QHBoxLayout:
     if stretch_end:
         row.addStretch(1)
     return row
+
+
+class SideBySide(QBoxLayout):
+    """Two panes side by side on a landscape screen, stacked on a portrait one (a kiosk may stand either way).
+
+    The owning widget calls `fit(size)` from its resizeEvent.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight)
+        self.setSpacing(20)
+
+    def fit(self, size: QSize) -> None:
+        wanted = QBoxLayout.Direction.TopToBottom if size.height() > size.width() else QBoxLayout.Direction.LeftToRight
+        if self.direction() != wanted:
+            self.setDirection(wanted)
 
 
 class ValueGrid(QGridLayout):

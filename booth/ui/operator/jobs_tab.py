@@ -12,26 +12,37 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from booth.ui.operator.background import run_in_thread
-from booth.ui.operator.common import ValueGrid, ask, button, button_row, card, heading, note, state_labels
+from booth.ui.operator.common import (
+    SideBySide,
+    ValueGrid,
+    ask,
+    button,
+    button_row,
+    card,
+    heading,
+    note,
+    state_labels,
+)
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, state_name
 
 NEEDS_OPERATOR = "needs_operator"
 UNFINISHED = {"captured", "submitting", "queued", "running"}
-PREVIEW_SIZE = 420
+PREVIEW_SIZE = 720
 
 
 def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
@@ -49,6 +60,39 @@ def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
         h, w = rgb.shape[:2]
         image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+class FittedPicture(QLabel):
+    """A result scaled to fit whatever room the layout gives it (side card or stacked under the table)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._image: QImage | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The picture follows the label's size, never the other way round (that would widen the tab).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self._fit()
+
+    def has_image(self) -> bool:
+        return self._image is not None
+
+    def set_message(self, text: str) -> None:
+        self._image = None
+        self.clear()
+        self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._image is None or self.width() < 20 or self.height() < 20:
+            return
+        self.setPixmap(QPixmap.fromImage(self._image).scaled(
+            self.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
 
 class StateFilter(QSortFilterProxyModel):
@@ -128,7 +172,8 @@ class JobsTab(QWidget):
 
         self.retry_button = button(self.tr("Retry"), "jobs_retry", self, kind="primary")
         self.cancel_button = button(self.tr("Cancel job"), "jobs_cancel", self, kind="danger")
-        self.resubmit_button = button(self.tr("Resubmit (costs a credit)"), "jobs_resubmit", self)
+        self.resubmit_button = button(self.tr("Resubmit…"), "jobs_resubmit", self)
+        self.resubmit_button.setToolTip(self.tr("Send a run whose answer was lost again: this may cost a credit"))
         self.open_button = button(self.tr("Open result"), "jobs_open", self)
         self.retry_button.clicked.connect(self._retry)
         self.cancel_button.clicked.connect(self._confirm_cancel)
@@ -140,13 +185,13 @@ class JobsTab(QWidget):
                            ("state", self.tr("State")), ("attempts", self.tr("Attempts")),
                            ("remote", self.tr("Service job id")), ("error", self.tr("Problem"))):  # fmt: skip
             self.details.add(key, label)
-        self.preview = QLabel(self.tr("Select a job to see it here."), self)
+        self.preview = FittedPicture(self.tr("Select a job, then Open result."), self)
         self.preview.setObjectName("jobs_preview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_SIZE // 2, PREVIEW_SIZE // 2)
+        self.preview.setMinimumSize(240, 240)
         self.preview.setProperty("role", "preview")
 
         side = card(self)
+        side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)  # the picture takes the room
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(heading(self.tr("Selected job"), side))
         side_layout.addLayout(self.details)
@@ -157,7 +202,7 @@ class JobsTab(QWidget):
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Show:"), self))
         top.addWidget(self.filter)
-        body = QHBoxLayout()
+        body = self._body = SideBySide()
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
         left.addLayout(button_row(self.retry_button, self.cancel_button, self.resubmit_button, self.open_button))
@@ -175,6 +220,11 @@ class JobsTab(QWidget):
         self._queue.problem.connect(lambda *_: QTimer.singleShot(0, self, self._refresh_blocked))
         self._refresh_blocked()
         self._refresh_selected()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "_body"):
+            self._body.fit(event.size())
 
     # -- selection ---------------------------------------------------------------------------------------
     def selected_job(self) -> Any:
@@ -266,9 +316,6 @@ class JobsTab(QWidget):
         if job is None or job.result_path is None:
             return
         path = Path(job.result_path)
-        self.preview.setText(self.tr("Loading…"))
-        run_in_thread(lambda: load_result_image(path), owner=self, on_done=self._show_result,
-                      on_error=lambda exc: self.preview.setText(str(exc)))  # fmt: skip
-
-    def _show_result(self, image: QImage) -> None:
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.preview.set_message(self.tr("Loading…"))
+        run_in_thread(lambda: load_result_image(path), owner=self, on_done=self.preview.set_image,
+                      on_error=lambda exc: self.preview.set_message(str(exc)))  # fmt: skip

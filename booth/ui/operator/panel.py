@@ -89,7 +89,7 @@ class OperatorPanel(QWidget):
         split.setChildrenCollapsible(False)
         split.setSizes([800, 200])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(12)
         layout.addLayout(header)
         layout.addWidget(split, 1)

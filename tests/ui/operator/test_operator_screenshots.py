@@ -37,8 +37,7 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
 
             panel.jobs_tab.select_job(queue.jobs()[1].id)
             panel.jobs_tab.open_button.click()
-            await wait_until(lambda: panel.jobs_tab.preview.pixmap() is not None
-                             and not panel.jobs_tab.preview.pixmap().isNull(), 10, "the result preview")  # fmt: skip
+            await wait_until(panel.jobs_tab.preview.has_image, 10, "the result preview")
             saved = []
             for name in panel.tab_names():
                 panel.show_tab(name)
@@ -53,6 +52,16 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
                 path = screens / f"operator-{name.removeprefix('tab_')}.png"
                 shot = panel.grab()
                 assert (shot.width(), shot.height()) == (1920, 1080), f"{name} does not fit a 1920x1080 screen"
+                assert shot.save(str(path)), f"could not save {path}"
+                saved.append(path)
+
+            panel.resize(1080, 1920)  # a portrait kiosk screen
+            for name in panel.tab_names():
+                panel.show_tab(name)
+                await asyncio.sleep(0.2)
+                path = screens / f"operator-portrait-{name.removeprefix('tab_')}.png"
+                shot = panel.grab()
+                assert (shot.width(), shot.height()) == (1080, 1920), f"{name} does not fit a portrait screen"
                 assert shot.save(str(path)), f"could not save {path}"
                 saved.append(path)
 
@@ -71,6 +80,6 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
             await booth.stop()
 
     saved = arun(scenario(), timeout=120)
-    assert len(saved) == 7
+    assert len(saved) == 13
     for path in saved:
         assert path.stat().st_size > 5_000, f"{path.name} looks empty"
