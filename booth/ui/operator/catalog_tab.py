@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from booth.api.services import SERVICES
+from booth.ui.kiosk.wording import service_title
 from booth.ui.operator.background import run_in_thread, spawn
 from booth.ui.operator.common import SideBySide, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
@@ -99,7 +100,7 @@ class CatalogTab(QWidget):
         grid.addWidget(heading(self.tr("Experiences for guests"), services), 0, 0)
         self.toggles: dict[str, QCheckBox] = {}
         for row, name in enumerate(SERVICES, start=1):
-            box = QCheckBox(name.replace("_", " "), services)
+            box = QCheckBox(f"{service_title(name)}  ·  {name}", services)  # what guests see, what the API calls it
             box.setObjectName(f"service_{name}")
             box.setChecked(name in self._kiosk.services)
             box.toggled.connect(lambda on, n=name: self._toggle(n, on))
