@@ -113,3 +113,28 @@ def test_problems_reach_the_message_pane_once(arun: Any, operator_settings: Any,
     failed = [line for line in lines if "A01" in line and "injected" in line]
     assert len(failed) == 1, lines
     assert any("[share]" in line for line in lines)
+
+
+def test_panel_on_a_booth_with_nothing_running(qtbot: Any) -> None:
+    """Parts that are off or failed to start are None in the context: every tab says so, nothing breaks."""
+    from booth.settings import Settings
+    from booth.ui.context import AppContext, MessageBridge
+    from booth.ui.operator.panel import OperatorPanel
+
+    settings = Settings()
+    settings.printing.enabled = False
+    settings.sharing.enabled = False
+    panel = OperatorPanel(AppContext(settings=settings, messages=MessageBridge()))
+    qtbot.addWidget(panel)
+    panel.resize(1920, 1080)
+    panel.show()
+    for name in panel.tab_names():
+        panel.show_tab(name)
+        assert panel.tabs.currentWidget().objectName() == name
+    assert panel.printer_tab.off_note.text().startswith("Printing is off in settings")
+    assert panel.camera_tab.status.text("state") == "not running"
+    assert panel.stats_tab.service.text("online") == "no queue"
+    panel.show_tab("tab_credentials")
+    click(panel.credentials_tab.test_button)
+    assert panel.credentials_tab.result.text() == "Failed: no API URL and no local engine to test"
+    panel._quitting = True
