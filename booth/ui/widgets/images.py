@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 Source = Path | bytes | str
 # Share of the overflow cropped from the top in "cover": portraits keep heads, not belts.
 FACE_BIAS = 0.3
+VECTOR_SUFFIXES = (".svg", ".svgz")
 VIDEO_SUFFIXES = (".mp4", ".mov", ".webm", ".avi", ".mkv", ".gif")
 
 
@@ -126,6 +127,14 @@ class ImageLoader(QObject):
         if cached is not None:
             self._cache.move_to_end(ckey)
             callback(cached)
+            return
+        if isinstance(source, Path) and source.suffix.lower() in VECTOR_SUFFIXES:
+            # Vector art draws its text with the font database, which is not safe to use from several
+            # threads at once (seen as rare crashes); a card-sized SVG renders in a few ms, so it is done here.
+            image = fit_image(QImage(str(source)), size, mode)
+            if not image.isNull():
+                self._cache[ckey] = image
+            callback(image)
             return
         self._next += 1
         self._pending[self._next] = (ckey, callback)

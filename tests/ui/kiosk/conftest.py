@@ -8,7 +8,8 @@ QApplication, as the kiosk does; `Guest` (kiosk_rig.py) taps through the screens
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+import gc
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +19,17 @@ from kiosk_rig import write_video
 from booth import settings as settings_mod
 
 T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage() -> Iterator[None]:
+    """Free each test's Qt objects on the GUI thread.
+
+    Python's cycle collector runs in whichever thread happens to allocate; a QObject with a live timer
+    freed from the camera or engine thread leaves a dangling timer that crashes a later test's event loop.
+    """
+    yield
+    gc.collect()
 
 
 
