@@ -140,14 +140,18 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
         await client.aclose()
         raise CliError(str(exc), 2) from None
     interrupted = asyncio.Event()
-    signal.signal(signal.SIGINT, lambda *_: asyncio.get_event_loop().call_soon_threadsafe(interrupted.set))
-    signal.signal(signal.SIGTERM, lambda *_: asyncio.get_event_loop().call_soon_threadsafe(interrupted.set))
+    loop = asyncio.get_running_loop()
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:  # stop cleanly: the queue finishes its writes, the next run resumes
+        signal.signal(sig, lambda *_: loop.call_soon_threadsafe(interrupted.set))
     try:
         for photo in photos:
             photo.job_id = _job_for(queue, photo, params, Delivery(screen=False, print_copies=0, qr=False)).id
         progress = _Progress(queue, photos, out)
         await progress.wait(interrupted)
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         await queue.stop()
         await client.aclose()
     if interrupted.is_set():

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BLOCKED_RETRY_S = 15.0
-MAX_PARALLEL_STATUS = 8
+MAX_PARALLEL_STATUS = 4
 
 
 class _Track:
