@@ -73,7 +73,7 @@ class LocalFallback:
                 from booth.engine.server import EngineServer
                 from booth.settings import EngineSettings
 
-                server = EngineServer(EngineSettings())
+                server = await asyncio.to_thread(EngineServer, EngineSettings())  # builds its render pool
                 url = await asyncio.to_thread(server.start)
                 self._server = server
                 settings = self._api_settings.model_copy(update={"url": url})
