@@ -141,8 +141,8 @@ class JobQueue(QObject):
         if not self._running:
             return
         self._running = False
-        await self.poller.stop()
         await self.sender.stop()
+        await self.poller.stop()
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()

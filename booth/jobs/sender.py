@@ -52,16 +52,20 @@ class Sender:
         self._preparing: set[str] = set()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._sending: set[asyncio.Task[Any]] = set()
 
     def start(self) -> None:
         self._wake = asyncio.Event()
         self._task = asyncio.ensure_future(self._loop())
 
-    async def stop(self) -> None:
+    async def stop(self, grace_s: float = 5.0) -> None:
+        """No new runs; runs being sent get `grace_s` to hear their answer (else they wait for the operator)."""
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
+        if self._sending:
+            await asyncio.wait(list(self._sending), timeout=grace_s)
         if self.fallback is not None:
             await self.fallback.close()
             self.clients.pop(LOCAL, None)
@@ -117,7 +121,9 @@ class Sender:
             return wait
         saved = self.queue.change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend,
                                   error=None)  # fmt: skip
-        self.queue.spawn(self._submit(job, backend, saved))
+        sending = self.queue.spawn(self._submit(job, backend, saved))
+        self._sending.add(sending)
+        sending.add_done_callback(self._sending.discard)
         return 0.0
 
     def _prepare_ahead(self) -> None:

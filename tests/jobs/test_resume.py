@@ -146,3 +146,20 @@ def test_tickets_continue_after_a_restart(engine: Any, event: EventFolder, arun:
             await h.all_final([job_id])
 
     arun(scenario())
+
+
+def test_a_clean_stop_waits_for_the_answer_of_a_run_being_sent(engine: Any, event: EventFolder, arun: Any) -> None:
+    engine.configure(faults={"run.slow": 0.8}, latency_s=0.2)
+
+    async def scenario() -> None:
+        async with QueueHarness(event, engine.url) as h:
+            (job_id,) = h.enqueue(1)
+            await wait_until(lambda: h.queue.job(job_id).state is JobState.SUBMITTING)
+        assert h.queue.job(job_id).state is JobState.QUEUED and h.queue.job(job_id).remote_id
+        engine.configure(faults={})
+        async with QueueHarness(event, engine.url) as h:
+            await h.all_final([job_id])
+            assert h.queue.job(job_id).state is JobState.COMPLETED and h.queue.job(job_id).attempts == 1
+
+    arun(scenario())
+    assert engine.stats()["runs_received"] == 1
