@@ -36,15 +36,20 @@ class BufferPool:
     whose reference count shows only the pool is free to decode into again.
     """
 
-    _POOL_ONLY = 3  # the pool's list, the loop variable, getrefcount's own argument
-
     def __init__(self, keep: int = 6) -> None:
         self.keep = keep
+        # Held only by this list: its count, taken the same way, is what "nobody else holds it" reads as
+        # (the number differs between Python versions, so it is measured rather than assumed).
+        self._sentinel = [np.empty(0, np.uint8)]
         self._buffers: list[np.ndarray] = []
 
     def get(self, shape: tuple[int, ...]) -> np.ndarray:
-        for buffer in self._buffers:
-            if buffer.shape == shape and sys.getrefcount(buffer) <= self._POOL_ONLY:
+        free = None
+        for buffer in self._sentinel + self._buffers:
+            refs = sys.getrefcount(buffer)
+            if free is None:
+                free = refs
+            elif buffer.shape == shape and refs <= free:
                 return buffer
         buffer = np.empty(shape, np.uint8)
         self._buffers = [*self._buffers[-(self.keep - 1) :], buffer] if self.keep > 1 else [buffer]
