@@ -1,9 +1,8 @@
 """The kiosk window: the screens in a stack, driven by the KioskFlow, locked against guests leaving.
 
 It wires the flow's signals to the screens and the screens' taps to the flow, turns problems on the
-message bridge into guest words on the banner, and filters input application-wide: any touch restarts
-the inactivity clock, the trigger key shoots, and every way out (Escape, Alt+F4, Ctrl+Q/W, close) is
-refused until the operator quits from the control panel.
+message bridge into guest words on the banner, and installs the InputGuard (no way out for guests, the
+trigger key, activity); closing is refused until the operator quits from the control panel.
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from booth.ui import i18n
@@ -23,6 +22,7 @@ from booth.ui.context import AppContext, Message
 from booth.ui.kiosk import wording
 from booth.ui.kiosk.delivery import ResultActions
 from booth.ui.kiosk.flow import KioskFlow, Step
+from booth.ui.kiosk.input_guard import InputGuard, is_escape
 from booth.ui.kiosk.operator_gate import CornerHold, PinPad
 from booth.ui.kiosk.screens.attract import AttractScreen
 from booth.ui.kiosk.screens.base import Screen
@@ -41,19 +41,6 @@ log = logging.getLogger(__name__)
 GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "needs_operator", "camera",
                          "printer"})
 BANNER_REPEAT_S = 20.0
-ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Close}
-
-
-def _is_escape(event: QKeyEvent) -> bool:
-    key = Qt.Key(event.key())
-    mods = event.modifiers()
-    if key == Qt.Key.Key_Escape or key == Qt.Key.Key_Close:
-        return True
-    if key == Qt.Key.Key_F4 and mods & Qt.KeyboardModifier.AltModifier:
-        return True
-    return key in (Qt.Key.Key_Q, Qt.Key.Key_W) and bool(mods & Qt.KeyboardModifier.ControlModifier)
-
-
 class KioskWindow(QWidget):
     """The guest's window. `allow_close()` is the operator's key to it."""
 
@@ -101,14 +88,14 @@ class KioskWindow(QWidget):
         self.banner = Banner(self)
         self.pin_pad = PinPad(s.kiosk.operator_pin.get_secret_value(), self)
         self.corner = CornerHold(self)
-        self._trigger = QKeySequence.fromString(s.kiosk.trigger_key)
+        self.guard = InputGuard(self, self.flow, self.corner, s.kiosk.trigger_key, lambda: self.operator_panel)
         self._connect()
         i18n.switch(s.kiosk.language)
         self.attract.set_language(i18n.current())
         self._show(Step.ATTRACT)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.installEventFilter(self.guard)
 
     def services_ready(self) -> None:
         """The engine, queue, printing and sharing are up (booth.app.start_services): connect them."""
@@ -328,46 +315,13 @@ class KioskWindow(QWidget):
             return
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app.removeEventFilter(self.guard)
         self.pose.left()
         self.result.left()
         super().closeEvent(event)
 
-    # ---- input ---------------------------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
-            if self._is_for_operator(obj):
-                return False
-            if _is_escape(event):
-                event.accept()
-                return True
-            if kind == QEvent.Type.KeyPress:
-                self.flow.touch()
-                if self._is_trigger(event):
-                    self.flow.trigger()
-                    return True
-        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            if not self._is_for_operator(obj):
-                self.flow.touch()
-                if isinstance(obj, QWidget) and obj.window() is self:
-                    self.corner.eventFilter(obj, event)
-        elif (kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.MouseMove)
-              and isinstance(obj, QWidget) and obj.window() is self):
-            self.corner.eventFilter(obj, event)
-        return False
-
-    def _is_for_operator(self, obj: QObject) -> bool:
-        panel = self.operator_panel
-        return panel is not None and isinstance(obj, QWidget) and obj.window() is panel.window()
-
-    def _is_trigger(self, event: QKeyEvent) -> bool:
-        if self._trigger.isEmpty():
-            return False
-        return event.keyCombination() == self._trigger[0]
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_escape(event):
+        if is_escape(event):
             event.accept()
             return
         super().keyPressEvent(event)

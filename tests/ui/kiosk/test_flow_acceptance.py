@@ -114,6 +114,8 @@ def test_inactivity_returns_to_attract(arun, kiosk_settings) -> None:
 
 
 def test_escape_attempts_are_refused_and_trigger_key_shoots(arun, kiosk_settings) -> None:
+    kiosk_settings.kiosk.countdown_s = 1  # the trigger runs the real countdown here
+
     async def scenario() -> None:
         kiosk = await open_kiosk(kiosk_settings)
         flow, w = kiosk.flow, kiosk.window
@@ -132,6 +134,7 @@ def test_escape_attempts_are_refused_and_trigger_key_shoots(arun, kiosk_settings
             tap(w.choose.cards["background_remove"])  # no look to pick: straight to posing
             assert flow.step == Step.POSE
             QTest.keyClick(w, Qt.Key.Key_F9)  # the USB buzzer
+            assert flow.capturing and not w.pose.shutter_button.isEnabled(), "counting down"
             await wait_until(lambda: flow.step == Step.REVIEW, 10, "the capture from the trigger key")
             w.allow_close()
             assert w.close() is True
