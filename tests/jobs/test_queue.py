@@ -169,3 +169,19 @@ def test_cancel_and_retry(engine: Any, event: EventFolder, arun: Any) -> None:
             assert h.queue.job(second).attempts == 1
 
     arun(scenario())
+
+
+def test_server_errors_delay_but_fail_no_job(engine: Any, event: EventFolder, arun: Any) -> None:
+    engine.configure(faults={"run.error.next": 9})  # more than the client's own retries for both
+
+    async def scenario() -> QueueHarness:
+        async with QueueHarness(event, engine.url) as h:
+            ids = h.enqueue(2)
+            await h.all_final(ids, timeout=30)
+            assert h.states(ids) == ["completed", "completed"]
+            assert all(h.queue.job(i).attempts == 1 for i in ids)  # refused runs do not count as sent
+            return h
+
+    h = arun(scenario(), timeout=40)
+    assert "server" in {kind for kind, _ in h.problems}
+    assert engine.stats()["runs_accepted"] == 2
