@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
-Source = Path | bytes | str
+Source = Path | bytes | str | QImage
 # Share of the overflow cropped from the top in "cover": portraits keep heads, not belts.
 FACE_BIAS = 0.3
 VECTOR_SUFFIXES = (".svg", ".svgz")
@@ -28,6 +28,8 @@ VIDEO_SUFFIXES = (".mp4", ".mov", ".webm", ".avi", ".mkv", ".gif")
 
 def decode_source(source: Source) -> QImage:
     """A QImage from a file path, encoded bytes, base64 text or a data: URL; null when unreadable."""
+    if isinstance(source, QImage):
+        return source
     if isinstance(source, Path):
         if source.suffix.lower() in VIDEO_SUFFIXES:
             return first_video_frame(source)
@@ -117,6 +119,7 @@ class ImageLoader(QObject):
         self._pending: dict[int, tuple[tuple[str, int, int, str], Callable[[QImage], None]]] = {}
         self._cache: OrderedDict[tuple[str, int, int, str], QImage] = OrderedDict()
         self._cache_size = cache_size
+        self._vectors: dict[Path, QImage] = {}
         self.pool = QThreadPool.globalInstance()
 
     def load(
@@ -130,12 +133,11 @@ class ImageLoader(QObject):
             return
         if isinstance(source, Path) and source.suffix.lower() in VECTOR_SUFFIXES:
             # Vector art draws its text with the font database, which is not safe to use from several
-            # threads at once (seen as rare crashes); a card-sized SVG renders in a few ms, so it is done here.
-            image = fit_image(QImage(str(source)), size, mode)
-            if not image.isNull():
-                self._cache[ckey] = image
-            callback(image)
-            return
+            # threads at once: render it here once at its own size; the scaling still goes to the pool.
+            native = self._vectors.get(source)
+            if native is None:
+                native = self._vectors[source] = QImage(str(source))
+            source = native
         self._next += 1
         self._pending[self._next] = (ckey, callback)
         self.pool.start(_Job(self._next, source, size, mode, self._relay))
