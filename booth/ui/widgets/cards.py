@@ -63,10 +63,11 @@ class ImageCard(QAbstractButton):
             return
         self._requested = size
         key, source = self._source
-        loader().load(key, source, size, self._on_image)
+        loader().load(key, source, size, lambda img, k=key, sz=size: self._on_image(k, sz, img))
 
-    def _on_image(self, image: QImage) -> None:
-        if not image.isNull():
+    def _on_image(self, key: str, size: QSize, image: QImage) -> None:
+        current = self._source[0] if self._source is not None else None
+        if key == current and size == self._requested and not image.isNull():  # late answers are stale
             self._pixmap = QPixmap.fromImage(image)
             self.update()
 

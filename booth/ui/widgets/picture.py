@@ -47,10 +47,11 @@ class PictureView(QWidget):
             return
         self._asked = size
         key, source = self._source
-        loader().load(key, source, size, lambda img, k=key: self._on_image(k, img), mode="contain")
+        loader().load(key, source, size, lambda img, k=key, sz=size: self._on_image(k, sz, img), mode="contain")
 
-    def _on_image(self, key: str, image: QImage) -> None:
-        if self._source is None or self._source[0] != key or image.isNull():
+    def _on_image(self, key: str, size: QSize, image: QImage) -> None:
+        # A late answer for an earlier source or an earlier (smaller) size must not replace the current one.
+        if self._source is None or self._source[0] != key or size != self._asked or image.isNull():
             return
         self._pixmap = QPixmap.fromImage(image)
         self.update()

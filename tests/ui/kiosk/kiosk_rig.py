@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +19,16 @@ from PySide6.QtWidgets import QWidget
 
 from booth import settings as settings_mod
 from booth.ui.kiosk.flow import Step
+
+QUEUE = os.environ.get("BOOTH_PDF_QUEUE", "booth-pdf")
+
+
+def cups_queue_ready() -> bool:
+    """The cups-pdf queue of packaging/cups-setup.sh is there and enabled."""
+    if shutil.which("lpstat") is None:
+        return False
+    out = subprocess.run(["lpstat", "-p", QUEUE], capture_output=True, text=True)
+    return out.returncode == 0 and "enabled" in out.stdout
 
 
 async def wait_until(check: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
-from kiosk_rig import Guest, open_kiosk, tap, wait_until
+from kiosk_rig import QUEUE, Guest, cups_queue_ready, open_kiosk, tap, wait_until
 
 from booth.ui.kiosk.flow import Step
-
-QUEUE = "booth-pdf"
-
-
-def _cups_queue_ready() -> bool:
-    if shutil.which("lpstat") is None:
-        return False
-    out = subprocess.run(["lpstat", "-p", QUEUE], capture_output=True, text=True)
-    return out.returncode == 0 and "enabled" in out.stdout
 
 
 @pytest.mark.cups
 def test_print_copies_within_the_limit_and_qr(arun, kiosk_settings) -> None:
-    if not _cups_queue_ready():
+    if not cups_queue_ready():
         pytest.skip(f"no CUPS queue {QUEUE!r}; run: sudo bash packaging/cups-setup.sh")
     kiosk_settings.printing.enabled = True
     kiosk_settings.printing.printer = QUEUE

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from kiosk_rig import Guest, open_kiosk, tap, wait_until
+from kiosk_rig import QUEUE, Guest, cups_queue_ready, open_kiosk, tap, wait_until
 
 from booth.ui import i18n
 from booth.ui.kiosk import wording
@@ -25,6 +25,10 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
     out.mkdir(parents=True, exist_ok=True)
     size = SIZES[orientation]
     kiosk_settings.event.logo = Path(__file__).resolve().parents[3] / "assets" / "sample-logo.svg"
+    printing = cups_queue_ready()
+    if printing:  # show the Print option on the result screen when a CUPS queue is there
+        kiosk_settings.printing.enabled = True
+        kiosk_settings.printing.printer = QUEUE
 
     async def scenario() -> list[Path]:
         kiosk = await open_kiosk(kiosk_settings, size)
@@ -43,6 +47,9 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
             guest = Guest(kiosk)
             job_id = await guest.visit("filter")  # one earlier guest, so the wall and strip have something
             await wait_until(lambda: flow.step == Step.RESULT, 30, "the first result")
+            if printing:
+                await wait_until(w.result.print_button.isVisible, 15, "the Print option")
+            await wait_until(w.result.qr.isVisible, 10, "the download code")
             await _settle()
             shot("6_result")
             w.result.done_button.click()

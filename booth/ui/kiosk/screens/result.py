@@ -6,7 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from booth.ui.kiosk.screens.base import Screen, button, label
 from booth.ui.widgets.images import VIDEO_SUFFIXES, loader
@@ -52,18 +61,24 @@ class ResultScreen(Screen):
         self.done_button.clicked.connect(self.done.emit)
         self.status = label(self, "Hint")
 
-        self.panel = QVBoxLayout()
-        self.panel.setSpacing(20)
-        self.panel.addWidget(self.heading)
-        self.panel.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.panel.addWidget(self.qr_hint)
-        self.panel.addSpacing(12)
-        self.panel.addWidget(self.copies_label)
-        self.panel.addLayout(self.copies_row)
-        self.panel.addWidget(self.print_button)
-        self.panel.addWidget(self.status)
-        self.panel.addStretch(1)
-        self.panel.addWidget(self.done_button)
+        # Two blocks, side by side on a tall screen (so the picture gets the height), stacked on a wide one.
+        self.share_block = QWidget(self)
+        share = QVBoxLayout(self.share_block)
+        share.setContentsMargins(0, 0, 0, 0)
+        share.setSpacing(16)
+        share.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        share.addWidget(self.qr_hint)
+        self.print_block = QWidget(self)
+        printing = QVBoxLayout(self.print_block)
+        printing.setContentsMargins(0, 0, 0, 0)
+        printing.setSpacing(16)
+        printing.addWidget(self.copies_label)
+        printing.addLayout(self.copies_row)
+        printing.addWidget(self.print_button)
+        printing.addWidget(self.status)
+        printing.addStretch(1)
+        self.panel = QGridLayout()
+        self.panel.setSpacing(24)
         self.panel_host = QWidget(self)
         self.panel_host.setLayout(self.panel)
         self.panel_host.setMinimumWidth(460)
@@ -132,6 +147,21 @@ class ResultScreen(Screen):
                             else self.tr("The printer needs a moment. Scan the code to take it home."))
 
     def orient(self, portrait: bool) -> None:
+        for w in (self.heading, self.share_block, self.print_block, self.done_button):
+            self.panel.removeWidget(w)
+        for r in range(6):
+            self.panel.setRowStretch(r, 0)
+        if portrait:
+            self.panel.addWidget(self.heading, 0, 0, 1, 2)
+            self.panel.addWidget(self.share_block, 1, 0)
+            self.panel.addWidget(self.print_block, 1, 1)
+            self.panel.addWidget(self.done_button, 2, 0, 1, 2)
+        else:
+            self.panel.addWidget(self.heading, 0, 0)
+            self.panel.addWidget(self.share_block, 1, 0)
+            self.panel.addWidget(self.print_block, 2, 0)
+            self.panel.setRowStretch(3, 1)
+            self.panel.addWidget(self.done_button, 4, 0)
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.box.setStretch(1, 0 if portrait else 1)
 
