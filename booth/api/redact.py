@@ -68,3 +68,14 @@ def guarded_logger(name: str) -> logging.Logger:
 
 for _name in _GUARDED:
     guarded_logger(_name)
+
+
+def guard_handlers(logger: logging.Logger | None = None) -> None:
+    """Scrub every record that reaches these handlers, whichever logger made it.
+
+    Handler filters see records propagated from any child logger, so guarding the root's handlers once
+    covers the message bridge, the queue, the camera and third-party libraries alike.
+    """
+    for handler in (logger or logging.getLogger()).handlers:
+        if _FILTER not in handler.filters:
+            handler.addFilter(_FILTER)

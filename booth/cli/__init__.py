@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from booth.api.redact import guard_handlers
+
+    guard_handlers()
     handler = getattr(args, "func", _run_kiosk)
     try:
         return int(handler(args) or 0)

@@ -19,6 +19,10 @@ def load_settings(args: argparse.Namespace) -> Settings:
     if getattr(args, "demo", False):
         loaded.api.url = ""
         loaded.camera.source = "demo"
+    from booth.api.redact import register_secret
+
+    for secret in (loaded.api.password, loaded.api.token, loaded.kiosk.operator_pin):
+        register_secret(secret)
     return loaded
 
 
