@@ -243,9 +243,9 @@ class _Progress:
             sys.stderr.write("\r\x1b[2K" + line + ("\n" if final else ""))
             sys.stderr.flush()
         elif line != self.last_line and (final or now - self.last_draw >= 1.0):
-            print(line, file=sys.stderr, flush=True)
+            print(line, file=sys.stderr, flush=True)  # a log, not a terminal: one line per change, at most 1/s
             self.last_draw = now
-        self.last_line = line
+            self.last_line = line
 
 
 def _out_names(photos: list[_Photo]) -> dict[Path, str]:
