@@ -117,7 +117,13 @@ def _wire_messages(ctx: Any) -> None:
     """Every part reports to the one bridge (kiosk banner, operator panel, log)."""
     m = ctx.messages
     ctx.queue.problem.connect(lambda kind, text: m.warning(kind, text))
-    ctx.queue.online_changed.connect(lambda online: m.clear("offline") if online else None)
+
+    def online(is_online: bool) -> None:
+        if is_online:  # a run went through: the service troubles are over
+            for kind in ("offline", "server", "rate_limited"):
+                m.clear(kind)
+
+    ctx.queue.online_changed.connect(online)
 
     def camera_state(state: str, detail: str) -> None:
         if state == "reconnecting":

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from booth.settings import KioskSettings
-from booth.ui.kiosk import looks
+from booth.ui.kiosk import looks, wording
 
 log = logging.getLogger(__name__)
 
@@ -319,5 +319,8 @@ class KioskFlow(QObject):
         if self.step != Step.HANDOFF or job_id != self.job_id:
             return
         job = self.queue.job(job_id)
-        if str(getattr(job.state, "value", job.state)) == "completed":
+        state = str(getattr(job.state, "value", job.state))
+        if state == "completed":
             self.open_result(job_id)
+        elif state == "failed" or getattr(job, "needs_operator", False):
+            self.guest_message.emit(wording.problem_words("failed"))

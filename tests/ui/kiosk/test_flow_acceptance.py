@@ -40,7 +40,7 @@ def test_every_service_attract_to_result(arun, kiosk_settings) -> None:
 
 
 def test_second_guest_starts_while_first_is_running(arun, engine, kiosk_settings) -> None:
-    engine.configure(latency_s=3.0)
+    engine.configure(latency_s=6.0)  # long enough that a slow test machine still sees it running
 
     async def scenario() -> None:
         kiosk = await open_kiosk(kiosk_settings)
