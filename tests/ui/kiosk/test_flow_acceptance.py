@@ -96,15 +96,15 @@ def test_inactivity_returns_to_attract(arun, kiosk_settings) -> None:
         flow, w = kiosk.flow, kiosk.window
         try:
             assert flow._idle.interval() == int(kiosk_settings.kiosk.inactivity_s * 1000)
-            flow.set_inactivity(0.4)
+            flow.set_inactivity(2.0)
             tap(w.attract.start_button)
             tap(w.choose.cards["filter"])
             assert flow.step == Step.LOOK
-            await asyncio.sleep(0.25)
+            await asyncio.sleep(1.2)
             tap(w.look.gender_buttons["male"])  # activity restarts the clock
-            await asyncio.sleep(0.25)
-            assert flow.step == Step.LOOK
-            await wait_until(lambda: flow.step == Step.ATTRACT, 3, "the attract screen")
+            await asyncio.sleep(1.2)
+            assert flow.step == Step.LOOK, "2.4 s in all, but only 1.2 s since the last tap"
+            await wait_until(lambda: flow.step == Step.ATTRACT, 5, "the attract screen")
             assert flow.choice.gender == kiosk_settings.kiosk.default_gender, "the next guest starts afresh"
             assert w.stack.currentWidget() is w.attract
         finally:
