@@ -243,6 +243,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from booth.cli.common import load_settings
 
     settings = load_settings(args)
+    if not getattr(args, "verbose", False):  # one line per preview download is noise in an event log
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
