@@ -10,7 +10,18 @@ from __future__ import annotations
 import zlib
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from booth.ui.widgets.images import FACE_BIAS, Source, loader
@@ -121,25 +132,26 @@ class ImageCard(QAbstractButton):
         p.end()
 
     def _paint_text(self, p: QPainter, rect: QRectF) -> None:
+        """Blurb at the bottom, title right above it, both wrapped to the card (German runs long)."""
         pad = max(20.0, rect.width() * 0.07)
         title_px = int(max(28, min(54, rect.width() * 0.09)))
-        font = QFont(self.font())
-        font.setPixelSize(title_px)
-        font.setWeight(QFont.Weight.ExtraBold)
-        p.setFont(font)
-        p.setPen(QColor("white"))
-        sub_h = 0.0
-        if self._subtitle:
-            sub_h = title_px * 1.75
-        text_rect = rect.adjusted(pad, 0, -pad, -pad - sub_h)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
-        p.drawText(text_rect, int(flags), self._title)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap)
+        area = rect.adjusted(pad, pad, -pad, -pad)
+        bottom = area.bottom()
         if self._subtitle:
             small = QFont(self.font())
             small.setPixelSize(int(title_px * 0.62))
             p.setFont(small)
             p.setPen(QColor(255, 255, 255, 215))
-            p.drawText(rect.adjusted(pad, 0, -pad, -pad), int(flags), self._subtitle)
+            used = QFontMetricsF(small).boundingRect(area, flags, self._subtitle)
+            p.drawText(area, flags, self._subtitle)
+            bottom -= used.height() + title_px * 0.2
+        font = QFont(self.font())
+        font.setPixelSize(title_px)
+        font.setWeight(QFont.Weight.ExtraBold)
+        p.setFont(font)
+        p.setPen(QColor("white"))
+        p.drawText(QRectF(area.left(), area.top(), area.width(), bottom - area.top()), flags, self._title)
 
     def _paint_check(self, p: QPainter, rect: QRectF) -> None:
         d = 64.0
