@@ -224,7 +224,7 @@ class KioskWindow(QWidget):
         path = queue.result_path(job_id)
         self.strip.mark_seen(job_id)
         self.result.show_result(job_id, path, job.ticket)
-        self.result.set_print_limit(self.actions.copies_allowed(job_id) if path else 0)
+        self.result.set_print_limit(self._printable(job_id))
         if path is not None:
             self._spawn(self._load_qr(job_id, path))
 
@@ -236,16 +236,20 @@ class KioskWindow(QWidget):
     def _refresh_print_option(self) -> None:
         """The printer came back (or went away) while a result is on screen."""
         if self.flow.step == Step.RESULT and self.result.job_id:
-            job_id = self.result.job_id
-            has_file = self.context.queue.result_path(job_id) is not None
-            self.result.set_print_limit(self.actions.copies_allowed(job_id) if has_file else 0)
+            self.result.set_print_limit(self._printable(self.result.job_id))
+
+    def _printable(self, job_id: str) -> int:
+        """Copies the guest may print now (an animation prints its first frame: booth.printing.layout)."""
+        if self.context.queue.result_path(job_id) is None:
+            return 0
+        return self.actions.copies_allowed(job_id)
 
     def _print(self, copies: int) -> None:
         job_id = self.result.job_id
         path = self.context.queue.result_path(job_id)
         ok = path is not None and self.actions.print(job_id, path, copies)
         self.result.printed(ok)
-        self.result.set_print_limit(self.actions.copies_allowed(job_id))
+        self.result.set_print_limit(self._printable(job_id))
 
     # ---- problems -----------------------------------------------------------------------------
     def _on_message(self, msg: Message) -> None:

@@ -53,6 +53,12 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
             await _settle()
             shot("6_result")
             w.result.done_button.click()
+            if orientation == "landscape":  # an animated result, playing
+                await Guest(kiosk).visit("animate_image")
+                await wait_until(lambda: flow.step == Step.RESULT, 30, "the animation")
+                await wait_until(lambda: w.result.player.frames_shown > 3, 10, "animation frames")
+                shot("6b_result_animation")
+                w.result.done_button.click()
             await _settle(0.8)
             shot("1_attract")
             tap(w.attract.start_button)
@@ -99,4 +105,4 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
         return shots
 
     shots = arun(scenario(), timeout=90)
-    assert len(shots) == 12
+    assert len(shots) == (13 if orientation == "landscape" else 12)
