@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 from booth.ui.widgets.images import FACE_BIAS, Source, loader
 
 RADIUS = 36
+FADE_MS = 700
 
 
 class ImageCard(QAbstractButton):
@@ -38,6 +39,13 @@ class ImageCard(QAbstractButton):
         self._subtitle = subtitle
         self._accent = QColor(accent)
         self._pixmap: QPixmap | None = None
+        self._previous: QPixmap | None = None  # fading out under the new picture
+        self._opacity = 1.0
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.setDuration(FADE_MS)
+        self._fade.valueChanged.connect(self._set_fade)
         self._source: tuple[str, Source] | None = None
         self._requested: QSize | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -53,8 +61,10 @@ class ImageCard(QAbstractButton):
         return self._title
 
     def set_source(self, key: str, source: Source | None) -> None:
+        """Show another picture; the current one stays until the new one is decoded, then cross-fades."""
         self._source = (key, source) if source is not None else None
-        self._pixmap = None
+        if source is None:
+            self._pixmap = None
         self._requested = None
         self._request()
         self.update()
@@ -79,8 +89,25 @@ class ImageCard(QAbstractButton):
     def _on_image(self, key: str, size: QSize, image: QImage) -> None:
         current = self._source[0] if self._source is not None else None
         if key == current and size == self._requested and not image.isNull():  # late answers are stale
+            self._previous = self._pixmap if self.isVisible() else None
             self._pixmap = QPixmap.fromImage(image)
+            if self._previous is not None:
+                self._fade.start()
             self.update()
+
+    def _set_fade(self, value: object) -> None:
+        self._opacity = float(value)  # type: ignore[arg-type]
+        if self._opacity >= 1.0:
+            self._previous = None
+        self.update()
+
+    def _draw_cover(self, p: QPainter, pm: QPixmap, rect: QRectF) -> None:
+        target = rect.toRect()
+        if pm.size() != target.size():
+            pm = pm.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                           Qt.TransformationMode.SmoothTransformation)
+        p.drawPixmap(target.topLeft(), pm, pm.rect().adjusted(
+            (pm.width() - target.width()) // 2, int((pm.height() - target.height()) * FACE_BIAS), 0, 0))
 
     def _fallback(self, p: QPainter, rect: QRectF) -> None:
         hue = zlib.crc32(self._title.encode()) % 360
@@ -106,13 +133,11 @@ class ImageCard(QAbstractButton):
         p.save()
         p.setClipPath(path)
         if self._pixmap is not None:
-            target = rect.toRect()
-            pm = self._pixmap
-            if pm.size() != target.size():
-                pm = pm.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                               Qt.TransformationMode.SmoothTransformation)
-            p.drawPixmap(target.topLeft(), pm, pm.rect().adjusted(
-                (pm.width() - target.width()) // 2, int((pm.height() - target.height()) * FACE_BIAS), 0, 0))
+            if self._previous is not None:
+                self._draw_cover(p, self._previous, rect)
+                p.setOpacity(self._opacity)
+            self._draw_cover(p, self._pixmap, rect)
+            p.setOpacity(1.0)
         else:
             self._fallback(p, rect)
         if self._title:  # a picture-only card (the attract wall) keeps its colours
