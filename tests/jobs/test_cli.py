@@ -145,3 +145,11 @@ def test_jobs_cancel_refuses_while_a_booth_runs_the_folder(
 def test_jobs_list_names_a_folder_without_jobs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["jobs", "list", "--event", str(tmp_path)]) == 2
     assert "no job store here" in capsys.readouterr().err
+
+
+def test_batch_without_an_api_url_runs_on_an_in_process_engine(
+    qapp: Any, images: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BOOTH_API_URL", raising=False)
+    assert _batch(images[:1], tmp_path) == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["anna.jpg"]
