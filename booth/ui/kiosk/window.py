@@ -292,8 +292,19 @@ class KioskWindow(QWidget):
     def _close_operator(self) -> None:
         if self.operator_panel is not None:
             self.operator_panel.hide()
+        self._apply_operator_settings()
         self._show_cursor(False)
         self.activateWindow()
+
+    def _apply_operator_settings(self) -> None:
+        """The panel edits the live settings (experiences offered, selfie mirror); guests see them at once."""
+        s = self.context.settings
+        services = list(s.kiosk.services)
+        if services and services != self.flow.services:
+            self.flow.services = services
+            self.attract.services = services
+            self.choose.set_services(services)
+        self.pose.preview.set_mirror(s.camera.mirror_preview)
 
     def hide_cursor(self) -> None:
         """Guests touch, they do not point: no cursor over the kiosk (not in --windowed mode)."""

@@ -107,3 +107,18 @@ def test_look_screen_offers_the_first_look_and_forgets_the_last_guests(window) -
     flow.choose_service("filter")
     assert flow.choice.look_id == 11
     assert [c.isChecked() for c in window.look.cards] == [True, False, False]
+
+
+def test_operator_changes_reach_guests_when_the_panel_closes(window, qtbot) -> None:
+    settings = window.context.settings
+    assert "comic" in window.choose.cards
+    settings.kiosk.services = ["filter", "background_remove"]
+    settings.camera.mirror_preview = False
+    window._open_operator()
+    qtbot.waitUntil(lambda: window.operator_panel is not None and window.operator_panel.isVisible(), timeout=5000)
+    window.operator_panel.back_requested.emit()
+    assert list(window.choose.cards) == ["filter", "background_remove"]
+    assert window.flow.services == ["filter", "background_remove"]
+    assert window.choose.findChild(QAbstractButton, "service_comic").isHidden()
+    assert not window.choose.findChild(QAbstractButton, "service_filter").isHidden()
+    assert window.pose.preview.mirror is False

@@ -20,16 +20,13 @@ class ChooseScreen(Screen):
 
     def __init__(self, event: Any, services: list[str], parent: QWidget | None = None) -> None:
         super().__init__("ChooseScreen", parent)
-        self.services = services
+        self.services: list[str] = []
+        self._accent = event.accent_color
+        self._portrait = False
         self.heading = label(self, "Heading")
         self.hint = label(self, "Subtitle")
         self.cards: dict[str, ImageCard] = {}
-        for name in services:
-            card = ImageCard(accent=event.accent_color, parent=self)
-            card.setObjectName(f"service_{name}")
-            card.set_source(f"art:{name}", service_art(name))
-            card.clicked.connect(lambda _=False, n=name: self.chosen.emit(n))
-            self.cards[name] = card
+        self._all_cards: dict[str, ImageCard] = {}
         self.grid = QGridLayout()
         self.grid.setSpacing(28)
         self.back_button = button(self, "back_button", "ghost")
@@ -47,9 +44,32 @@ class ChooseScreen(Screen):
         lay.addSpacing(12)
         lay.addLayout(self.grid, 1)
         lay.addLayout(bottom)
+        self.set_services(services)
+
+    def set_services(self, services: list[str]) -> None:
+        """Offer exactly these experiences, in this order (the operator can change them during the event)."""
+        self.services = list(services)
+        for card in self._all_cards.values():
+            self.grid.removeWidget(card)
+            card.hide()
+        self.cards = {name: self._card(name) for name in self.services}
+        for card in self.cards.values():
+            card.show()
+        self.orient(self._portrait)
         self.retranslate()
 
+    def _card(self, name: str) -> ImageCard:
+        card = self._all_cards.get(name)
+        if card is None:
+            card = ImageCard(accent=self._accent, parent=self)
+            card.setObjectName(f"service_{name}")
+            card.set_source(f"art:{name}", service_art(name))
+            card.clicked.connect(lambda _=False, n=name: self.chosen.emit(n))
+            self._all_cards[name] = card
+        return card
+
     def orient(self, portrait: bool) -> None:
+        self._portrait = portrait
         n = len(self.cards)
         cols = 2 if portrait else min(4, max(1, (n + 1) // 2))
         if n <= 3:
