@@ -123,13 +123,19 @@ class Sender:
                                   error=None)  # fmt: skip
         sending = self.queue.spawn(self._submit(job, backend, saved))
         self._sending.add(sending)
-        sending.add_done_callback(self._sending.discard)
+        sending.add_done_callback(self._sent)
         return 0.0
+
+    def _sent(self, task: asyncio.Task[Any]) -> None:
+        self._sending.discard(task)
+        self._wake.set()  # time to prepare the next photos
 
     def _prepare_ahead(self) -> None:
         """Scale and encode the next photos in line while the service is busy with earlier ones."""
         from booth.api.imaging import prepare_image
 
+        if self._sending:  # never compete for the CPU with a run on its way out; the loop comes back after it
+            return
         ahead = self.settings.max_in_flight
         for job in self.queue.waiting()[:ahead]:
             if len(self._prepared) + len(self._preparing) >= ahead:
