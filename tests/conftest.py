@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
@@ -15,6 +18,38 @@ for _var in ("BOOTH_API_URL", "BOOTH_API_AUTH", "BOOTH_API_USERNAME", "BOOTH_API
     os.environ.pop(_var, None)
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Free each Qt test's objects on the GUI thread.
+
+    Python's cycle collector runs in whichever thread happens to allocate; a QObject with a live timer
+    freed from the camera or engine thread leaves a dangling timer that crashes a later test's event loop.
+    """
+    yield
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        gc.collect()
+
+
+@pytest.fixture
+def arun(qapp: Any) -> Callable[..., Any]:
+    """`arun(coro, timeout=60)` runs a coroutine on a qasync loop over pytest-qt's QApplication, in the GUI
+    thread, as the booth does, and returns its result. (pytest-asyncio's loops are not Qt loops.)"""
+    import qasync
+
+    def run(coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:
+        qapp.setQuitOnLastWindowClosed(False)  # closing a window must not stop the loop mid-test
+        loop = qasync.QEventLoop(qapp)
+        asyncio.set_event_loop(loop)
+        try:
+            return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+        finally:
+            loop.close()
+            asyncio.set_event_loop(None)
+
+    return run
 
 
 @pytest.fixture
