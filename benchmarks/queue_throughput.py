@@ -154,10 +154,14 @@ class _Bench:
             last[0] = now
 
         decoded: list[tuple[int, int]] = []
+        # As the kiosk would: decode off the GUI thread, but leave it a core (ten decoders on two cores would
+        # starve the GUI thread of CPU time, which no code on it could help).
+        decoders = asyncio.Semaphore(max(1, (os.cpu_count() or 2) - 1))
 
         async def decode(path: Path) -> None:
-            data = await asyncio.to_thread(path.read_bytes)
-            image = await asyncio.to_thread(cv2.imdecode, np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+            async with decoders:
+                data = await asyncio.to_thread(path.read_bytes)
+                image = await asyncio.to_thread(cv2.imdecode, np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
             decoded.append(image.shape[:2])
 
         tasks: list[asyncio.Task[None]] = []
