@@ -193,7 +193,7 @@ class Sender:
         queue = self.queue
         back = {"state": JobState.CAPTURED, "attempts": max(0, queue.job(job_id).attempts - 1), "backend": None}
         if isinstance(exc, InvalidInputError):
-            await queue.fail(job_id, f"the service refused the photo or its options: {exc}")
+            await queue.fail(job_id, str(exc))  # the client words it: what was refused and why
         elif isinstance(exc, UnreachableError):
             await queue.change(job_id, **back)
             if backend == REMOTE:
