@@ -55,6 +55,8 @@ def palette(event: EventSettings) -> dict[str, str]:
         "scrim": _rgba(QColor("#000000"), 0.72),
         "line": _mix(text, bg, 0.38),
         "surface_solid": _mix(text, bg, 0.12),
+        # Opaque: the banner floats over headings, and text showing through it reads as a smudge.
+        "banner": _mix(accent, bg.darker(125), 0.22),
     }
 
 

@@ -18,7 +18,7 @@ class Banner(QFrame):
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(48, 28, 48, 28)
+        lay.setContentsMargins(40, 14, 40, 14)
         lay.addWidget(self._label)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -43,6 +43,6 @@ class Banner(QFrame):
         if parent is None:
             return
         width = min(parent.width() - 80, 1400)
-        self._label.setFixedWidth(width - 96)
+        self._label.setFixedWidth(width - 80)
         self.adjustSize()
-        self.setGeometry((parent.width() - width) // 2, 40, width, self.height())
+        self.setGeometry((parent.width() - width) // 2, 16, width, self.height())
