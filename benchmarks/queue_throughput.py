@@ -262,6 +262,13 @@ def main() -> int:
     figures: dict[str, Any] = {"jobs": JOBS, "latency_s": LATENCY_S, "server_limit": LIMIT}
     engine = ["-m", "booth", "engine", "--latency", str(LATENCY_S), "--concurrency", str(LIMIT)]
     parts = set(sys.argv[sys.argv.index("--part") + 1].split(",")) if "--part" in sys.argv else {"all"}
+    if parts & {"all", "rss"}:  # first, so memory the other parts free later cannot hide growth
+        proc, url = _serve(["-m", "booth", "engine", "--latency", "0"])
+        try:
+            figures["rss_growth_mb"] = round(loop.run_until_complete(bench.rss(url)), 2)
+            figures["rss_jobs"] = RSS_JOBS
+        finally:
+            proc.kill()
     if parts & {"all", "makespan"}:
         proc, url = _serve(engine)
         try:
@@ -273,13 +280,6 @@ def main() -> int:
         try:
             figures["max_gui_stall_ms"] = round(loop.run_until_complete(bench.gui_stall(url)), 2)
             figures["idle_loop_max_gap_ms"] = round(bench.idle_gap_ms, 2)  # the machine's own noise, for reading
-        finally:
-            proc.kill()
-    if parts & {"all", "rss"}:
-        proc, url = _serve(["-m", "booth", "engine", "--latency", "0"])
-        try:
-            figures["rss_growth_mb"] = round(loop.run_until_complete(bench.rss(url)), 2)
-            figures["rss_jobs"] = RSS_JOBS
         finally:
             proc.kill()
     figures["bounds"] = BOUNDS
