@@ -48,7 +48,7 @@ async def start_services(ctx: Any) -> Any:
     """The second half: local engine (if no api.url), client, cached catalog, job queue, printing, sharing."""
     from booth.api.client import EventstationClient
     from booth.jobs.event import EventFolder
-    from booth.jobs.queue import JobQueue
+    from booth.jobs.queue import CLIENT_RETRY, JobQueue
 
     t0 = time.monotonic()
     settings = ctx.settings
@@ -56,7 +56,7 @@ async def start_services(ctx: Any) -> Any:
     if settings.uses_local_engine:
         ctx.engine, base_url = await asyncio.to_thread(_start_engine, settings)
         log.info("local engine at %s", base_url)
-    ctx.client = EventstationClient(settings.api, base_url=base_url)
+    ctx.client = EventstationClient(settings.api, base_url=base_url, retry=CLIENT_RETRY)
     event = EventFolder(settings.event.dir)
     ctx.event_dir = event.path
     queue = JobQueue(event, ctx.client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)

@@ -125,14 +125,12 @@ def _service_url(settings: Settings) -> Iterator[str]:
 
 async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Photo], out: Path) -> int:
     from booth.api.client import EventstationClient
-    from booth.api.retry import RetryPolicy
     from booth.jobs.event import EventBusyError, EventFolder
     from booth.jobs.job import Delivery, JobState
-    from booth.jobs.queue import JobQueue
+    from booth.jobs.queue import CLIENT_RETRY, JobQueue
 
     event = EventFolder(settings.event.dir)
-    # The queue paces 429s itself (it lowers its in-flight limit), so the client hands them straight back.
-    client = EventstationClient(settings.api, base_url=url, retry=RetryPolicy(max_rate_limit_waits=0))
+    client = EventstationClient(settings.api, base_url=url, retry=CLIENT_RETRY)
     queue = JobQueue(event, client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
     try:
         await queue.start()

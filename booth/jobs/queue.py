@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from booth.api.retry import RetryPolicy
 from booth.api.services import RETENTION_S, SERVICES
 from booth.jobs.event import EventFolder, atomic_write
 from booth.jobs.fallback import frame_original
@@ -41,6 +42,9 @@ UNCERTAIN_MESSAGE = (
     "press Retry to send it again, or Cancel"
 )
 ACTIVE = (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING)
+# The retry policy for a client a JobQueue drives: the queue paces 429s itself (it waits Retry-After and
+# lowers its in-flight limit), so the client hands them straight back instead of waiting each one out.
+CLIENT_RETRY = RetryPolicy(max_rate_limit_waits=0)
 
 
 class JobQueue(QObject):
