@@ -6,7 +6,7 @@ go on the wire, so the job queue and the CLI never need to know a service's fiel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, Literal
 
 from booth.api.services import FINAL_STATES, Service
@@ -28,15 +28,16 @@ _WIRE_FIELDS: dict[str, str] = {
 }
 
 
-@dataclass(slots=True)
-class RunRequest:
-    """One guest photo and the choices made for it.
+@dataclass(frozen=True, slots=True)
+class RunChoices:
+    """What was chosen for one run: the service and its options, everything a RunRequest holds but the photo.
 
-    `image` is the encoded capture (JPEG or PNG); the client scales it to the ratio's size before sending.
+    The job queue stores these with each job and adds the photo only when it sends, so the field list lives
+    here once. Options are keyword-only; unused ones stay None and are never sent.
     """
 
     service: str
-    image: bytes = field(repr=False)
+    _: KW_ONLY
     filter_id: int | str | None = None
     workflow_id: int | None = None
     style_id: int | None = None
@@ -47,6 +48,30 @@ class RunRequest:
     negative_prompt: str | None = None
     base_video: int | None = None
     video_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The choices that are set, by field name (the service included)."""
+        out: dict[str, Any] = {"service": self.service}
+        out.update({k: v for k in _WIRE_FIELDS if (v := getattr(self, k)) is not None})
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunChoices:
+        """Tolerates keys it does not know (a job stored by a newer booth)."""
+        return cls(**{k: v for k, v in data.items() if k == "service" or k in _WIRE_FIELDS})
+
+    def to_request(self, image: bytes) -> RunRequest:
+        return RunRequest(image=image, **self.to_dict())
+
+
+@dataclass(frozen=True, slots=True)
+class RunRequest(RunChoices):
+    """One guest photo and the choices made for it.
+
+    `image` is the encoded capture (JPEG or PNG); the client scales it to the ratio's size before sending.
+    """
+
+    image: bytes = field(repr=False)
 
     def wire_fields(self, service: Service, image_b64: str) -> dict[str, Any]:
         """The JSON body for `service`: only the fields it takes, and only those that are set."""

@@ -14,10 +14,9 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from booth.api.models import RunRequest
+from booth.api.models import RunChoices
 
 
 class JobState(StrEnum):
@@ -48,34 +47,8 @@ class JobState(StrEnum):
 FINAL_STATES = frozenset({JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED})
 
 
-@dataclass(frozen=True, slots=True)
-class JobParams:
-    """The service and the RunRequest fields other than the image; unused fields stay None."""
-
-    service: str
-    filter_id: int | str | None = None
-    workflow_id: int | None = None
-    style_id: int | None = None
-    gender: int | None = None
-    ratio: str | None = None
-    capture_mode: int | None = None
-    positive_prompt: str | None = None
-    negative_prompt: str | None = None
-    base_video: int | None = None
-    video_name: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> JobParams:
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
-
-    def to_request(self, image: bytes) -> RunRequest:
-        from booth.api.models import RunRequest
-
-        return RunRequest(image=image, **self.to_dict())
+# The service and the RunRequest fields other than the image: one definition, in booth.api.models.
+JobParams = RunChoices
 
 
 @dataclass(frozen=True, slots=True)
