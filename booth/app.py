@@ -239,10 +239,27 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_screen() -> None:
+    """Qt aborts the process with a cryptic plugin message when there is no screen; say what to do instead."""
+    import os
+
+    from booth.cli import CliError
+
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise CliError(
+        "no screen found (neither DISPLAY nor WAYLAND_DISPLAY is set): start booth from the kiosk's desktop "
+        "session, or on a machine without one run `xvfb-run -s '-screen 0 1920x1080x24' .venv/bin/booth "
+        "--windowed`",
+        2,
+    )
+
+
 def run_kiosk(args: argparse.Namespace) -> int:
     from booth.cli.common import load_settings
 
     settings = load_settings(args)
+    _require_screen()
     if not getattr(args, "verbose", False):  # one line per preview download is noise in an event log
         logging.getLogger("httpx").setLevel(logging.WARNING)
     import qasync
