@@ -22,7 +22,14 @@ from booth.api.models import Result
 OUTPUT_KEYS = ("images", "image", "message", "video", "gif", "url", "result", "output")
 
 _DATA_PREFIX = re.compile(r"^data:([\w.+-]+/[\w.+-]+)?(;[\w=.+-]+)*;base64,", re.IGNORECASE)
-_B64_JUNK = re.compile(r"\s+")
+# str.split() and a regex's \s agree on what is whitespace; outside ASCII only these few are.
+_ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_URLSAFE = str.maketrans("-_", "+/")
+# Every step over a multi-megabyte text goes in slices this long (a multiple of 4, so base64 quads never
+# straddle two): one C call over 3 MB holds the GIL for 10-100 ms even in a worker thread, freezing the GUI
+# loop; between slices the interpreter hands the GIL over.
+_SLICE = 256 * 1024
+_NOT_BASE64 = "the result is neither base64 nor a download URL"
 # Decoding a multi-megabyte result takes milliseconds; off the GUI loop it goes.
 _THREAD_ABOVE = 256 * 1024
 
@@ -65,15 +72,44 @@ def is_download_url(text: str) -> bool:
 
 def decode_base64(text: str) -> bytes:
     """Base64 as services really send it: optional data: prefix, line breaks, missing padding, url-safe."""
-    text = _DATA_PREFIX.sub("", text.strip(), count=1)
-    text = _B64_JUNK.sub("", text)
+    text = text.strip()
+    prefix = _DATA_PREFIX.match(text)
+    if prefix:
+        text = text[prefix.end() :]
+    if not text.isascii() or any(c in text for c in _ASCII_SPACE):
+        text = "".join(part for i in range(0, len(text), _SLICE) for part in text[i : i + _SLICE].split())
     text += "=" * (-len(text) % 4)
+    urlsafe = "-" in text or "_" in text
     try:
-        if "-" in text or "_" in text:
-            return base64.urlsafe_b64decode(text)
-        return base64.b64decode(text, validate=True)
+        return _decode_slices(text, urlsafe)
     except (binascii.Error, ValueError):
-        raise NoUsableOutput("the result is neither base64 nor a download URL") from None
+        if not urlsafe:
+            raise NoUsableOutput(_NOT_BASE64) from None
+    try:
+        # url-safe text is decoded leniently, as base64.urlsafe_b64decode does (it skips stray characters).
+        return base64.urlsafe_b64decode(text)
+    except (binascii.Error, ValueError):
+        raise NoUsableOutput(_NOT_BASE64) from None
+
+
+def _decode_slices(text: str, urlsafe: bool) -> bytes:
+    """Strict decode slice by slice; the same bytes (or error) as one b64decode(validate=True) of the text.
+
+    Only the text before the first '=' is sliced: the padding and the last data quad before it go in one
+    final call, so however the strict decoder judges padding, it judges it as it would for the whole text.
+    """
+    pad = text.find("=")
+    cut = len(text) if pad < 0 else max(0, pad // 4 * 4 - (4 if pad % 4 == 0 else 0))
+    parts: list[bytes] = []
+    for start in range(0, cut, _SLICE):
+        parts.append(_strict(text[start : min(start + _SLICE, cut)], urlsafe))
+    if cut < len(text):
+        parts.append(_strict(text[cut:], urlsafe))
+    return b"".join(parts)
+
+
+def _strict(piece: str, urlsafe: bool) -> bytes:
+    return base64.b64decode(piece.translate(_URLSAFE) if urlsafe else piece, validate=True)
 
 
 def candidates(output: Any) -> list[str]:

@@ -149,3 +149,46 @@ def test_first_usable_key_wins_over_later_ones() -> None:
     jpeg = MAGIC["image/jpeg"] + b"y"
     result = _decode({"images": base64.b64encode(png).decode(), "url": base64.b64encode(jpeg).decode()})
     assert result.data == png
+
+
+def _strict_whole(text: str) -> bytes | None:
+    """The reference: one strict decode of the whole text (what decode_base64 did before it sliced)."""
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    size=st.integers(min_value=600_000, max_value=700_000),
+    cut=st.integers(min_value=0, max_value=3),
+    flaw=st.sampled_from(["none", "bad_char_late", "pad_in_middle", "pad_at_slice", "extra_pad"]),
+    at=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_a_multi_megabyte_result_decodes_slice_by_slice_to_the_same_bytes(
+    size: int, cut: int, flaw: str, at: float
+) -> None:
+    # Big results are decoded in slices so the GUI thread gets the GIL between them; the bytes must not change.
+    data = MAGIC["image/jpeg"] + bytes(range(256)) * (size // 256) + b"\0" * cut
+    plain = base64.b64encode(data).decode()
+    spot = int(at * (len(plain) // 4 - 1)) * 4
+    text = {
+        "none": plain,
+        "bad_char_late": plain[:spot] + "*" + plain[spot + 1 :],
+        "pad_in_middle": plain[:spot] + "==" + plain[spot + 2 :],
+        "pad_at_slice": plain[: 256 * 1024] + "====" + plain[256 * 1024 :],
+        "extra_pad": plain + "====",
+    }[flaw]
+    expected = _strict_whole(text)
+    if expected is None:
+        with pytest.raises(NoUsableOutput, match="neither base64"):
+            decode_base64(text)
+    else:
+        assert decode_base64(text) == expected
+        assert decode_base64("\r\n".join(text[i : i + 76] for i in range(0, len(text), 76))) == expected
+        assert decode_base64(f"data:image/jpeg;base64,{text.rstrip('=')}") == expected
+        urlsafe = text.translate(str.maketrans("+/", "-_"))
+        assert decode_base64(urlsafe) == expected
+    if flaw == "none":
+        assert decode_base64(plain) == data
