@@ -111,3 +111,44 @@ def test_any_frame_shape_comes_out_exactly_at_the_ratio_size(ratio: str, width: 
     out = io.BytesIO()
     Image.new("RGB", (width, height), (90, 60, 30)).save(out, "JPEG")
     assert Image.open(io.BytesIO(prepare_image(out.getvalue(), ratio))).size == RATIOS[ratio]
+
+
+def _jpeg(image: Image.Image, **params: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", **params)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("ratio", sorted(RATIOS))
+def test_a_prepared_photo_passes_through_byte_identical(ratio: str) -> None:
+    # The JobQueue prepares photos ahead; submitting them must not decode and re-encode them a second time.
+    prepared = prepare_image(noisy_jpeg(1200, 900), ratio)
+    assert prepare_image(prepared, ratio) == prepared
+
+
+def _not_prepared(size: tuple[int, int]) -> dict[str, bytes]:
+    exif = Image.Exif()
+    exif[0x0112] = 3  # upside down: it must be turned, so it cannot go as it is
+    gps = Image.Exif()
+    gps[0x010F] = "Camera maker"  # any EXIF may sit beside GPS data the guest never meant to send
+    pixels = Image.fromarray(np.random.default_rng(7).integers(0, 256, (size[1], size[0], 3), dtype=np.uint8))
+    png = io.BytesIO()
+    pixels.save(png, "PNG")
+    return {
+        "png": png.getvalue(),
+        "one_pixel_off": _jpeg(pixels.resize((size[0] + 1, size[1]))),
+        "grayscale": _jpeg(pixels.convert("L")),
+        "cmyk": _jpeg(pixels.convert("CMYK")),
+        "turned": _jpeg(pixels, exif=exif.tobytes()),
+        "with_exif": _jpeg(pixels, exif=gps.tobytes()),
+    }
+
+
+@pytest.mark.parametrize("kind", ["png", "one_pixel_off", "grayscale", "cmyk", "turned", "with_exif"])
+def test_anything_else_at_the_ratio_size_is_still_re_encoded(kind: str) -> None:
+    data = _not_prepared(RATIOS["square"])[kind]
+    sent = prepare_image(data, "square")
+    assert sent != data
+    image = Image.open(io.BytesIO(sent))
+    assert (image.format, image.mode, image.size) == ("JPEG", "RGB", RATIOS["square"])
+    assert not image.info.get("exif")
