@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -50,6 +51,8 @@ StatusCallback = Callable[[JobStatus], Awaitable[None] | None]
 
 # Errors raised before a single byte could have reached the service: resending is always safe.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+# A finished 4K result is 3-4 MB of JSON: parsing it takes 10-15 ms, too long for the GUI loop to stand still.
+_PARSE_OFF_LOOP_ABOVE = 256 * 1024
 # Errors once the request may have been received: the outcome of a run is unknown.
 _MAYBE_SENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProtocolError)
 # When fetching a catalog fails for these reasons, the cached copy keeps the booth usable.
@@ -173,6 +176,8 @@ class EventstationClient:
             )
         raise_for_answer(response, what=what, job_id=job_id)
         try:
+            if len(response.content) > _PARSE_OFF_LOOP_ABOVE:
+                return await asyncio.to_thread(json.loads, response.content)
             return response.json()
         except ValueError:
             if not resend_safe:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import socket
 import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,6 +17,7 @@ import pytest
 from api_support import FAST, MakeClient
 
 from booth.api.classify import raise_for_answer
+from booth.api.client import EventstationClient
 from booth.api.errors import (
     AuthError,
     CreditsError,
@@ -25,6 +31,7 @@ from booth.api.errors import (
 )
 from booth.api.models import RunRequest
 from booth.api.retry import RetryPolicy
+from booth.settings import ApiSettings
 
 
 def closed_port() -> int:
@@ -205,3 +212,50 @@ async def test_status_read_timeout_is_retried_because_polling_is_safe(
     engine.reset_stats()
     assert (await client.status("skin_refiner", job_id)).completed
     assert engine.stats()["status_calls"] == 2
+
+
+# -- big answers are parsed off the loop, with the same error paths ----------------------------------------
+
+
+class _BigAnswers(BaseHTTPRequestHandler):
+    """Answers every POST with `body`: a finished 4K result is megabytes of JSON, parsed in a worker thread."""
+
+    body = b""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def big_answers(tmp_path: Path) -> Iterator[tuple[EventstationClient, type[_BigAnswers]]]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BigAnswers)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    yield EventstationClient(ApiSettings(catalog_cache=tmp_path), base_url=url, retry=FAST), _BigAnswers
+    server.shutdown()
+    server.server_close()
+
+
+async def test_a_big_status_answer_is_read_and_a_broken_one_is_a_protocol_error(
+    big_answers: tuple[EventstationClient, type[_BigAnswers]], photo: bytes
+) -> None:
+    client, handler = big_answers
+    result = photo * (600_000 // len(photo) + 1)  # well over the size that is parsed off the loop
+    handler.body = json.dumps({"status": "COMPLETED", "output": base64.b64encode(result).decode()}).encode()
+    status = await client.status("comic", "job-1")
+    assert status.completed and status.result is not None and status.result.data == result
+    handler.body = handler.body[:-2]
+    with pytest.raises(ProtocolError, match="not JSON"):
+        await client.status("comic", "job-1")
+    with pytest.raises(OutcomeUnknownError, match="did not send it again"):
+        await client.submit(RunRequest("comic", photo, style_id=1))
+    await client.aclose()
