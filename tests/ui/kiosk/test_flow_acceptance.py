@@ -9,6 +9,7 @@ from kiosk_rig import Guest, open_kiosk, tap, wait_until
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from booth.jobs.job import JobState
 from booth.ui.kiosk import wording
 from booth.ui.kiosk.flow import Step
 
@@ -51,6 +52,8 @@ def test_second_guest_starts_while_first_is_running(arun, engine, kiosk_settings
             assert not queue.job(first).final, "the second guest had to wait for the first one's picture"
             await wait_until(lambda: w.strip.ticket_ids()[-2:] == [first, second], 5, "both tickets on the strip")
             await wait_until(lambda: queue.job(first).final, 30, "the first picture")
+            done = queue.job(first)
+            assert done.state == JobState.COMPLETED, f"first job ended {done.state}: {done.error}"
             assert kiosk.flow.result_job != first, "the first guest's picture must not take over the second's screen"
             if kiosk.flow.step == Step.RESULT:  # the second guest's own picture was quick too
                 assert kiosk.flow.result_job == second
