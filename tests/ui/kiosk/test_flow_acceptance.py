@@ -59,7 +59,9 @@ def test_second_guest_starts_while_first_is_running(arun, engine, kiosk_settings
                 assert kiosk.flow.result_job == second
                 w.result.done_button.click()
             button = w.strip.button(first)
-            assert button is not None and button.isEnabled() and "A01" in button.text()
+            assert button is not None and "A01" in button.text()
+            # The strip hears of the change by signal, after the store has it: a moment after the queue's state.
+            await wait_until(button.isEnabled, 10, "the first guest's ticket to turn ready")
             tap(button)
             assert kiosk.flow.step == Step.RESULT and w.result.job_id == first
             await wait_until(w.result.picture.has_picture, 10, "the first guest's picture")
