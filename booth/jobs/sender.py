@@ -182,6 +182,9 @@ class Sender:
             return
         if backend == REMOTE:
             self.set_online(True)
+            # The service took a run: whatever blocked sending (credits, sign-in) is over, even if a 402 that
+            # was already on its way when the operator unblocked arrived after the fix.
+            self.blocked = None
         if queue.job(job_id).state is not JobState.SUBMITTING:  # cancelled meanwhile: keep that, note the id
             await queue.change(job_id, remote_id=str(remote_id))
             return

@@ -263,6 +263,8 @@ class JobsTab(QWidget):
         job = self.selected_job()
         if job is not None and job.id == job_id:
             self._refresh_selected()
+        # The queue says when sending stops (a problem) but not when it resumes; a job moving on shows it has.
+        self._refresh_blocked()
         # The proxy re-filters changed rows itself (dynamicSortFilter), so a finished job leaves a
         # "running" view without help.
 

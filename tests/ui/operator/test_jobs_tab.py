@@ -185,6 +185,7 @@ def test_out_of_credits_pauses_sending_until_the_operator_says_go(arun: Any, ope
             engine.configure(credits=-1)
             click(tab.unblock_button)
             await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the job after unblocking")
+            await wait_until(lambda: not tab.banner.isVisible(), 5, "the banner to go once runs are taken again")
             out["banner_after"] = tab.banner.isVisible()
             return out
         finally:
