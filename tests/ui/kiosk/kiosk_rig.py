@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from waiting import wait_until
 
 from booth import settings as settings_mod
 from booth.ui.kiosk.flow import Step
@@ -29,14 +27,6 @@ def cups_queue_ready() -> bool:
         return False
     out = subprocess.run(["lpstat", "-p", QUEUE], capture_output=True, text=True)
     return out.returncode == 0 and "enabled" in out.stdout
-
-
-async def wait_until(check: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 def write_video(path: Path, frames: int = 24, size: tuple[int, int] = (640, 480), fps: float = 12.0) -> Path:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
-import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -13,16 +10,9 @@ from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from waiting import wait_until
 
 from booth import settings as settings_mod
-
-
-async def wait_until(check: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 def photo(seed: int = 1, size: tuple[int, int] = (320, 240)) -> bytes:
