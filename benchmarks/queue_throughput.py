@@ -4,7 +4,8 @@ Three parts, each against a server in its own process (so its work never counts 
 1. makespan: 30 jobs through `booth engine --latency 2 --concurrency 3` with max_in_flight 3; ideal is
    ceil(jobs/limit) * latency; also status calls per job (the engine's own count).
 2. max_gui_stall_ms: a 5 ms QTimer heartbeat on the qasync GUI loop while ten 4K results (base64 JSON of a
-   3840x2160 JPEG, from a small stub server here) land, are written, and are decoded as the kiosk would.
+   3840x2160 JPEG, from a small stub server here) land, are written, and are decoded and fitted to a 1080p
+   screen by the kiosk's own image loader (booth.ui.widgets.images, on the shared CPU pool).
 3. rss_growth_mb: the queue process's RSS after 500 zero-latency jobs, minus after a 50-job warm-up.
 
 Run: `.venv/bin/python benchmarks/queue_throughput.py [--part makespan,stall,rss]` (a minute or two).
@@ -24,7 +25,6 @@ import sys
 import tempfile
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 BOUNDS = {"ratio": 1.10, "status_calls_per_job": 5.0, "max_gui_stall_ms": 30.0, "rss_growth_mb": 30.0}
@@ -140,9 +140,10 @@ class _Bench:
                 "max_in_flight_seen": stats["max_in_flight_seen"], "rejected_429": stats["rejected_429"]}  # fmt: skip
 
     async def gui_stall(self, url: str) -> float:
-        import cv2
-        import numpy as np
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QSize, QTimer
+        from PySide6.QtGui import QImage
+
+        from booth.ui.widgets.images import loader
 
         queue, client = await self._queue(url, max_in_flight=STALL_JOBS)
         gaps: list[float] = []
@@ -154,22 +155,21 @@ class _Bench:
             last[0] = now
 
         decoded: list[tuple[int, int]] = []
-        # As the kiosk would: decode off the GUI thread, but leave it a core (ten decoders on two cores would
-        # starve the GUI thread of CPU time, which no code on it could help).
-        decoders = asyncio.Semaphore(max(1, (os.cpu_count() or 2) - 1))
-
-        async def decode(path: Path) -> None:
-            async with decoders:
-                data = await asyncio.to_thread(path.read_bytes)
-                image = await asyncio.to_thread(cv2.imdecode, np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-            decoded.append(image.shape[:2])
-
-        tasks: list[asyncio.Task[None]] = []
+        tasks: list[asyncio.Future[None]] = []
 
         def landed(job_id: str) -> None:
+            """Show the result as the kiosk's result screen does: its image loader, fitted to a 1080p screen."""
             job = queue.job(job_id)
-            if job.state.value == "completed":
-                tasks.append(asyncio.ensure_future(decode(job.result_path)))
+            if job.state.value != "completed":
+                return
+            shown: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            tasks.append(shown)
+
+            def show(image: QImage) -> None:
+                decoded.append((image.height(), image.width()))
+                shown.set_result(None)
+
+            loader().load(job_id, job.result_path, QSize(1920, 1080), show, mode="contain")
 
         queue.job_changed.connect(landed)
         timer = QTimer()
@@ -196,7 +196,7 @@ class _Bench:
         timer.stop()
         await queue.stop()
         await client.aclose()
-        if len(decoded) != STALL_JOBS or decoded[0] != (2160, 3840):
+        if len(decoded) != STALL_JOBS or decoded[0] != (1080, 1920):
             raise RuntimeError(f"expected ten 4K results, decoded {decoded}")
         return max(0.0, (max(gaps) - 0.005) * 1000)
 
@@ -253,9 +253,10 @@ def stub_server(port: int) -> None:
 
 def main() -> int:
     import qasync
-    from PySide6.QtCore import QCoreApplication
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    app = QGuiApplication.instance() or QGuiApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     bench = _Bench()

@@ -44,6 +44,7 @@ from booth.api.output import OUTPUT_KEYS, NoUsableOutput, read_output
 from booth.api.redact import guarded_logger
 from booth.api.retry import DEFAULT_POLICY, RetryPolicy, call_with_retry, poll_delays
 from booth.settings import ApiSettings
+from booth.workers import run_cpu
 
 log = guarded_logger(__name__)
 
@@ -177,7 +178,7 @@ class EventstationClient:
         raise_for_answer(response, what=what, job_id=job_id)
         try:
             if len(response.content) > _PARSE_OFF_LOOP_ABOVE:
-                return await asyncio.to_thread(json.loads, response.content)
+                return await run_cpu(json.loads, response.content)
             return response.json()
         except ValueError:
             if not resend_safe:

@@ -8,7 +8,6 @@ tens of milliseconds, so `prepare_image` runs in a worker thread: qasync's GUI l
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import io
 import math
@@ -17,6 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from booth.api.errors import InvalidInputError
 from booth.api.services import MAX_BODY_BYTES, RATIOS
+from booth.workers import run_cpu
 
 JPEG_QUALITY = 90
 # With no ratio the service picks the size; the long side is capped so the upload stays small.
@@ -138,7 +138,7 @@ def _b64_len(data: bytes) -> int:
 
 async def prepare_image_async(data: bytes, ratio: str | None = None) -> bytes:
     """prepare_image in a worker thread, so the GUI loop keeps painting while a 4K photo is re-encoded."""
-    return await asyncio.to_thread(prepare_image, data, ratio)
+    return await run_cpu(prepare_image, data, ratio)
 
 
 async def encode_for_body(data: bytes, ratio: str | None = None) -> str:
@@ -147,4 +147,4 @@ async def encode_for_body(data: bytes, ratio: str | None = None) -> str:
     def work() -> str:
         return base64.b64encode(prepare_image(data, ratio)).decode("ascii")
 
-    return await asyncio.to_thread(work)
+    return await run_cpu(work)

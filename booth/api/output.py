@@ -8,7 +8,6 @@ the key or the prefix (a `video` key holding a GIF, or a `data:image/png` holdin
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import re
@@ -17,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from booth.api.models import Result
+from booth.workers import run_cpu
 
 # Keys that may hold the result, in the order they are tried.
 OUTPUT_KEYS = ("images", "image", "message", "video", "gif", "url", "result", "output")
@@ -141,7 +141,7 @@ async def read_output(output: Any, fetch: Callable[[str], Awaitable[bytes]]) -> 
             if text.startswith(("http://", "ftp://", "file:")):
                 raise NoUsableOutput(f"the result URL {text[:80]} is not https; booth only downloads over https")
             if len(text) > _THREAD_ABOVE:
-                return await asyncio.to_thread(lambda t=text: to_result(decode_base64(t)))
+                return await run_cpu(lambda t=text: to_result(decode_base64(t)))
             return to_result(decode_base64(text))
         except NoUsableOutput as exc:
             reason = str(exc)

@@ -27,6 +27,7 @@ from booth.camera.guides import ratio_aspect
 from booth.camera.sources import Source, open_source
 from booth.camera.still import frame_still_jpeg
 from booth.settings import CameraSettings
+from booth.workers import run_cpu
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,9 @@ class CameraService(QObject):
     _state_arrived = Signal(str, str)
     _watch = Signal(bool)  # start/stop the stall watchdog on the owning thread, whoever calls start()
 
-    def __init__(self, settings: CameraSettings, *, source: Source | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, settings: CameraSettings, *, source: Source | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self._given_source = source
@@ -206,7 +208,7 @@ class CameraService(QObject):
             with self._lock:
                 self._stills = [r for r in self._stills if r is not request]
             raise CameraError(f"no picture from the camera within {timeout_s:g} s ({self._detail})") from None
-        return await asyncio.to_thread(frame_still_jpeg, frame, ratio, two_person)
+        return await run_cpu(frame_still_jpeg, frame, ratio, two_person)
 
     # -- capture thread --------------------------------------------------------------------------------
     def _run(self, stop: threading.Event) -> None:

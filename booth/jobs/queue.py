@@ -31,6 +31,7 @@ from booth.jobs.poller import Poller
 from booth.jobs.sender import LOCAL, REMOTE, Sender
 from booth.jobs.store import JobStore
 from booth.settings import ApiSettings, JobSettings
+from booth.workers import run_cpu
 
 if TYPE_CHECKING:
     from booth.api.client import EventstationClient
@@ -319,7 +320,7 @@ class JobQueue(QObject):
             return
         try:
             capture = await asyncio.to_thread(job.capture_path.read_bytes)
-            framed = await asyncio.to_thread(frame_original, capture, self.event_name)
+            framed = await run_cpu(frame_original, capture, self.event_name)
         except (OSError, ValueError) as exc:
             await self.fail(job_id, f"no result in time, and the original could not be framed ({exc})")
             return

@@ -27,6 +27,7 @@ from booth.api.errors import (
 from booth.jobs.fallback import LocalFallback
 from booth.jobs.job import Job, JobState
 from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, InFlightLimit, backoff_s
+from booth.workers import run_cpu
 
 if TYPE_CHECKING:
     from booth.jobs.queue import JobQueue
@@ -148,7 +149,7 @@ class Sender:
                 try:
                     assert job.capture_path is not None
                     data = await asyncio.to_thread(job.capture_path.read_bytes)
-                    prepared = await asyncio.to_thread(prepare_image, data, job.params.ratio)
+                    prepared = await run_cpu(prepare_image, data, job.params.ratio)
                     if self.queue.job(job.id).state is JobState.CAPTURED:
                         self._prepared[job.id] = prepared
                 except Exception:  # the real submission meets the same problem and reports it properly

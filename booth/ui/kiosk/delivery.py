@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from booth.settings import KioskSettings
+from booth.workers import run_cpu
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class ResultActions:
                 self.urls[job_id] = url
             from booth.sharing.qr import qr_png
 
-            return await asyncio.to_thread(qr_png, url, 10)
+            return await run_cpu(qr_png, url, 10)
         except Exception as exc:
             log.warning("no download code for job %s: %s", job_id, exc)
             if self.messages is not None:

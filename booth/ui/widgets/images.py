@@ -1,8 +1,9 @@
 """Decoding and scaling pictures off the GUI thread, for every screen that shows one.
 
 Results, captures and catalog previews can be megabytes; decoding one on the GUI thread stalls the
-preview and the countdown. Requests go to Qt's global thread pool as QImages (thread-safe, unlike
-QPixmap) and come back through a queued signal; a small cache makes the attract wall's loops free.
+preview and the countdown. Requests go to the booth's CPU pool (booth.workers: at most cpu-1 at once,
+so a burst of results cannot take the GUI thread's core) as QImages (thread-safe, unlike QPixmap) and
+come back through a queued signal; a small cache makes the attract wall's loops free.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
+
+from booth.workers import submit_cpu
 
 log = logging.getLogger(__name__)
 
@@ -94,18 +97,14 @@ class _Relay(QObject):
     done = Signal(int, QImage)
 
 
-class _Job(QRunnable):
-    def __init__(self, ticket: int, source: Source, size: QSize, mode: str, relay: _Relay) -> None:
-        super().__init__()
-        self.ticket, self.source, self.size, self.mode, self.relay = ticket, source, size, mode, relay
-
-    def run(self) -> None:
-        try:
-            image = fit_image(decode_source(self.source), self.size, self.mode)
-        except Exception:  # a broken file must never take the kiosk down
-            log.warning("could not decode an image", exc_info=True)
-            image = QImage()
-        self.relay.done.emit(self.ticket, image)
+def _decode(ticket: int, source: Source, size: QSize, mode: str, relay: _Relay) -> None:
+    """On a pool thread: decode and fit, then hand the image to the GUI thread."""
+    try:
+        image = fit_image(decode_source(source), size, mode)
+    except Exception:  # a broken file must never take the kiosk down
+        log.warning("could not decode an image", exc_info=True)
+        image = QImage()
+    relay.done.emit(ticket, image)
 
 
 class ImageLoader(QObject):
@@ -120,7 +119,6 @@ class ImageLoader(QObject):
         self._cache: OrderedDict[tuple[str, int, int, str], QImage] = OrderedDict()
         self._cache_size = cache_size
         self._vectors: dict[Path, QImage] = {}
-        self.pool = QThreadPool.globalInstance()
 
     def load(
         self, key: str, source: Source, size: QSize, callback: Callable[[QImage], None], mode: str = "cover"
@@ -140,7 +138,7 @@ class ImageLoader(QObject):
             source = native
         self._next += 1
         self._pending[self._next] = (ckey, callback)
-        self.pool.start(_Job(self._next, source, size, mode, self._relay))
+        submit_cpu(_decode, self._next, source, size, mode, self._relay)
 
     def _on_done(self, ticket: int, image: QImage) -> None:
         ckey, callback = self._pending.pop(ticket, (None, None))
