@@ -21,6 +21,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from booth.engine.app import TRANSPORT_KEY, EngineApp
 from booth.engine.state import EngineState
+from booth.listen import listening_socket
 from booth.settings import EngineSettings
 
 START_TIMEOUT_S = 10.0
@@ -133,16 +134,10 @@ class EngineServer:
     # -- listener ------------------------------------------------------------------------------------
     def _bind(self) -> socket.socket:
         host = self.state.settings.host
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            sock.bind((host, self._port if self._port is not None else self.state.settings.port))
+            sock = listening_socket(host, self._port if self._port is not None else self.state.settings.port)
         except OSError as exc:
-            sock.close()
             raise OSError(f"the engine cannot listen on {host}:{self.state.settings.port}: {exc.strerror}") from None
-        sock.listen(128)
-        sock.set_inheritable(True)
         self._port = sock.getsockname()[1]
         return sock
 

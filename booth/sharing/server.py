@@ -9,7 +9,6 @@ daemon thread so the kiosk's event loop never waits for a phone.
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from booth.listen import listening_socket
 from booth.settings import EventSettings, SharingSettings
 from booth.sharing import page
 from booth.sharing.netaddr import is_wildcard, lan_address
@@ -76,13 +76,9 @@ class ShareServer:
         """Listen on settings.host:settings.port (0 = any free port); returns the base URL once accepting."""
         if self._server is not None:
             return self.base_url
-        family = socket.AF_INET6 if ":" in self._settings.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            sock.bind((self._settings.host, self._settings.port))
+            sock = listening_socket(self._settings.host, self._settings.port)
         except OSError as exc:
-            sock.close()
             raise OSError(
                 f"share server cannot listen on {self._settings.host}:{self._settings.port} ({exc.strerror}); "
                 "pick another sharing.port"
