@@ -120,9 +120,10 @@ class Sender:
             wait = 0.0 if self.queue.in_flight(LOCAL) < self.settings.max_in_flight else None
         if wait != 0.0:
             return wait
+        prepared = self._prepared.pop(job.id, None)  # taken before the state change, which forgets it
         saved = self.queue.change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend,
                                   error=None)  # fmt: skip
-        sending = self.queue.spawn(self._submit(job, backend, saved))
+        sending = self.queue.spawn(self._submit(job, backend, saved, prepared))
         self._sending.add(sending)
         sending.add_done_callback(self._sent)
         return 0.0
@@ -160,12 +161,12 @@ class Sender:
             self.queue.spawn(prepare())
 
     # -- one run ---------------------------------------------------------------------------------------------------
-    async def _submit(self, job: Job, backend: str, saved: asyncio.Future[Any]) -> None:
+    async def _submit(self, job: Job, backend: str, saved: asyncio.Future[Any], prepared: bytes | None) -> None:
         queue, job_id = self.queue, job.id
         assert job.capture_path is not None
         try:
             await saved  # "submitting" is on disk before the run can reach the service
-            image = self._prepared.pop(job_id, None) or await asyncio.to_thread(job.capture_path.read_bytes)
+            image = prepared or await asyncio.to_thread(job.capture_path.read_bytes)
             client = await self.client_for(backend)
             remote_id = await client.submit(job.params.to_request(image))
         except FileNotFoundError:

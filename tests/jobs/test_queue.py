@@ -185,3 +185,25 @@ def test_server_errors_delay_but_fail_no_job(engine: Any, event: EventFolder, ar
     h = arun(scenario(), timeout=40)
     assert "server" in {kind for kind, _ in h.problems}
     assert engine.stats()["runs_accepted"] == 2
+
+
+def test_photos_prepared_while_earlier_runs_are_out_are_sent_without_encoding_again(
+    engine: Any, event: EventFolder, arun: Any, monkeypatch: Any
+) -> None:
+    """Each photo is scaled and JPEG-encoded once: ahead of its turn when a slot is busy, else at its send."""
+    import booth.api.imaging as imaging
+
+    encodes: list[int] = []
+    real_encode = imaging._encode
+    monkeypatch.setattr(imaging, "_encode", lambda image, quality: encodes.append(1) or real_encode(image, quality))
+    engine.configure(latency_s=0.4)
+
+    async def scenario() -> None:
+        async with QueueHarness(event, engine.url, max_in_flight=2) as h:
+            ids = h.enqueue(6)
+            await h.all_final(ids)
+            assert h.states(ids) == ["completed"] * 6
+
+    arun(scenario())
+    assert len(encodes) == 6
+    assert engine.stats()["runs_received"] == 6
