@@ -256,6 +256,9 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    from booth.workers import favour_gui_thread
+
+    favour_gui_thread()  # as booth.app.run_kiosk does for the kiosk's GUI loop
     app = QGuiApplication.instance() or QGuiApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

