@@ -1,13 +1,15 @@
-"""English and German for the kiosk: compiled Qt translations (.qm) switched at run time.
+"""English and German for the kiosk and the operator panel: compiled Qt translations (.qm) switched at run time.
 
 Source strings are English, so English needs no file. The .ts source sits beside the compiled .qm; after
 changing wording, from booth/ui:
 
-    pyside6-lupdate kiosk/*.py kiosk/screens/*.py widgets/job_strip.py widgets/banner.py -ts i18n/booth_de.ts
+    pyside6-lupdate kiosk/*.py kiosk/screens/*.py widgets/job_strip.py widgets/banner.py widgets/preview.py \
+        operator/*.py ../jobs/model.py -ts i18n/booth_de.ts
     (translate the new entries, e.g. in pyside6-linguist)
     pyside6-lrelease i18n/booth_de.ts -qm i18n/booth_de.qm
 
 tests/ui/kiosk/test_i18n.py fails while any string lacks a German translation or the .qm is stale.
+The operator panel's job table takes its headers from booth/jobs/model.py, hence that file in the list.
 """
 
 from __future__ import annotations
@@ -20,8 +22,16 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-# Files (relative to booth/ui) that hold kiosk strings, for pyside6-lupdate.
-SOURCES = ("kiosk/*.py", "kiosk/screens/*.py", "widgets/job_strip.py", "widgets/banner.py")
+# Files (relative to booth/ui) that hold kiosk and operator panel strings, for pyside6-lupdate.
+SOURCES = (
+    "kiosk/*.py",
+    "kiosk/screens/*.py",
+    "widgets/job_strip.py",
+    "widgets/banner.py",
+    "widgets/preview.py",
+    "operator/*.py",
+    "../jobs/model.py",
+)
 LANGUAGES = ("en", "de")
 
 _current: QTranslator | None = None

@@ -20,21 +20,321 @@
     </message>
 </context>
 <context>
+    <name>CameraTab</name>
+    <message>
+        <location filename="../operator/camera_tab.py" line="122"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="124"/>
+        <source>No camera service is running in this booth.</source>
+        <translation>In dieser Fotobox läuft kein Kameradienst.</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="125"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="125"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="126"/>
+        <source>camera.source</source>
+        <translation>camera.source</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="126"/>
+        <source>Asked for</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="129"/>
+        <source>auto (first camera, else demo)</source>
+        <translation>auto (erste Kamera, sonst Demo)</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="130"/>
+        <source>demo scene</source>
+        <translation>Demo-Szene</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="133"/>
+        <source>Use this source</source>
+        <translation>Quelle verwenden</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="134"/>
+        <source>Look for cameras</source>
+        <translation>Kameras suchen</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="135"/>
+        <source>Mirror the preview (selfie view; photos are never mirrored)</source>
+        <translation>Vorschau spiegeln (Selfie-Ansicht; Fotos werden nie gespiegelt)</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="136"/>
+        <source>Cameras found</source>
+        <translation>Gefundene Kameras</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="143"/>
+        <source>Looking for cameras…</source>
+        <translation>Suche nach Kameras…</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="144"/>
+        <source>No webcam found: the demo camera will be used.</source>
+        <translation>Keine Webcam gefunden: Die Demo-Kamera wird verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="162"/>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="193"/>
+        <source>Could not list cameras: {e}</source>
+        <translation>Kameras konnten nicht aufgelistet werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="207"/>
+        <source>Camera source set to {s}</source>
+        <translation>Kameraquelle auf {s} gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="223"/>
+        <source>The camera could not restart: {e}</source>
+        <translation>Die Kamera konnte nicht neu starten: {e}</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="229"/>
+        <source>Preview mirror on</source>
+        <translation>Vorschau gespiegelt</translation>
+    </message>
+    <message>
+        <location filename="../operator/camera_tab.py" line="229"/>
+        <source>Preview mirror off</source>
+        <translation>Vorschau nicht gespiegelt</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="129"/>
+        <source>Looks</source>
+        <translation>Looks</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="130"/>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="130"/>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="131"/>
+        <source>Pose styles</source>
+        <translation>Posen-Stile</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="133"/>
+        <source>Reload from service</source>
+        <translation>Vom Dienst neu laden</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="134"/>
+        <source>Experiences for guests</source>
+        <translation>Erlebnisse für Gäste</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="137"/>
+        <source>Changes apply to the next guest, for this session.</source>
+        <translation>Änderungen gelten ab dem nächsten Gast, bis zum Neustart.</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="175"/>
+        <location filename="../operator/catalog_tab.py" line="218"/>
+        <source>{n} entries</source>
+        <translation>{n} Einträge</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="175"/>
+        <source>No entries yet.</source>
+        <translation>Noch keine Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="197"/>
+        <source>Asking the service…</source>
+        <translation>Frage beim Dienst an…</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="214"/>
+        <source>Could not reload: {e}</source>
+        <translation>Neu laden fehlgeschlagen: {e}</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="230"/>
+        <source>At least one experience must stay on for guests.</source>
+        <translation>Mindestens ein Erlebnis muss für Gäste eingeschaltet bleiben.</translation>
+    </message>
+    <message>
+        <location filename="../operator/catalog_tab.py" line="234"/>
+        <source>Guests are offered: {list}</source>
+        <translation>Gäste bekommen angeboten: {list}</translation>
+    </message>
+</context>
+<context>
     <name>ChooseScreen</name>
     <message>
-        <location filename="../kiosk/screens/choose.py" line="64"/>
+        <location filename="../kiosk/screens/choose.py" line="84"/>
         <source>Choose your experience</source>
         <translation>Wähle dein Erlebnis</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/choose.py" line="65"/>
+        <location filename="../kiosk/screens/choose.py" line="85"/>
         <source>Tap the one that makes you smile.</source>
         <translation>Tippe auf das, was dich zum Lächeln bringt.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/choose.py" line="66"/>
+        <location filename="../kiosk/screens/choose.py" line="86"/>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsTab</name>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="89"/>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="90"/>
+        <source>empty: the booth&apos;s own local engine</source>
+        <translation>leer: lokale Engine der Fotobox</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="91"/>
+        <source>API URL</source>
+        <translation>API-URL</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="92"/>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="93"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="94"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="96"/>
+        <source>What you type here is only used for the test. The booth&apos;s own credentials come from its settings file and the environment (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); change them there and restart.</source>
+        <translation>Was hier eingegeben wird, dient nur dem Test. Die Zugangsdaten der Fotobox stammen aus ihrer Einstellungsdatei und der Umgebung (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); dort ändern und neu starten.</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="101"/>
+        <source>Not tested yet.</source>
+        <translation>Noch nicht getestet.</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="113"/>
+        <source>Local engine: running at {url} (no account needed)</source>
+        <translation>Lokale Engine: läuft unter {url} (kein Konto nötig)</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="115"/>
+        <source>Eventstation API: {url}</source>
+        <translation>Eventstation-API: {url}</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="117"/>
+        <source>Local engine: not running</source>
+        <translation>Lokale Engine: läuft nicht</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="125"/>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="125"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="126"/>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="126"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="127"/>
+        <source>Stored {what}: {state}</source>
+        <translation>Gespeichertes {what}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="128"/>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="128"/>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="130"/>
+        <source>set — type another one to test it</source>
+        <translation>gesetzt – zum Testen ein anderes eingeben</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="130"/>
+        <source>not set — type one to test it</source>
+        <translation>nicht gesetzt – zum Testen eines eingeben</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="161"/>
+        <source>no API URL and no local engine to test</source>
+        <translation>keine API-URL und keine lokale Engine zum Testen</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="165"/>
+        <source>Testing {url}…</source>
+        <translation>Teste {url}…</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="182"/>
+        <source>answered in {s} s with {n} filters</source>
+        <translation>Antwort in {s} s mit {n} Filtern</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="184"/>
+        <source>OK: {detail}</source>
+        <translation>OK: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../operator/credentials_tab.py" line="185"/>
+        <source>Failed: {detail}</source>
+        <translation>Fehlgeschlagen: {detail}</translation>
     </message>
 </context>
 <context>
@@ -69,6 +369,208 @@
     </message>
 </context>
 <context>
+    <name>JobTableModel</name>
+    <message>
+        <location filename="../../jobs/model.py" line="63"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="63"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="63"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="63"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="63"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="64"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="90"/>
+        <source> (needs operator)</source>
+        <translation> (Betreiber gefragt)</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="92"/>
+        <source> (original photo)</source>
+        <translation> (Originalfoto)</translation>
+    </message>
+</context>
+<context>
+    <name>JobsTab</name>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="226"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="228"/>
+        <source>The job queue is not running in this booth.</source>
+        <translation>Die Auftragswarteschlange läuft in dieser Fotobox nicht.</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="230"/>
+        <source>All jobs</source>
+        <translation>Alle Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="230"/>
+        <source>Needs operator</source>
+        <translation>Betreiber gefragt</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="233"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="234"/>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="235"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="236"/>
+        <location filename="../operator/jobs_tab.py" line="320"/>
+        <source>Cancel job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="237"/>
+        <source>Resubmit…</source>
+        <translation>Neu einreichen…</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="238"/>
+        <source>Send a run whose answer was lost again: this may cost a credit</source>
+        <translation>Einen Lauf, dessen Antwort verloren ging, erneut senden: Das kann ein Guthaben kosten</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="239"/>
+        <source>Open result</source>
+        <translation>Ergebnis öffnen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="240"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="240"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="241"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="241"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="242"/>
+        <source>Service job id</source>
+        <translation>Auftrags-ID beim Dienst</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="242"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="245"/>
+        <source>Select a job, then Open result.</source>
+        <translation>Auftrag auswählen, dann „Ergebnis öffnen“.</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="246"/>
+        <source>Selected job</source>
+        <translation>Ausgewählter Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="284"/>
+        <source> — needs your decision</source>
+        <translation> – wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="305"/>
+        <source>New runs are paused ({kind}): {message}</source>
+        <translation>Neue Läufe sind pausiert ({kind}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="312"/>
+        <source>Retry asked for ticket {t}</source>
+        <translation>Wiederholung für Ticket {t} angefordert</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="318"/>
+        <source>Cancel this job?</source>
+        <translation>Diesen Auftrag abbrechen?</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="319"/>
+        <source>Ticket {t} will not be finished; the guest&apos;s photo stays in the event folder.</source>
+        <translation>Ticket {t} wird nicht fertiggestellt; das Foto des Gastes bleibt im Event-Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="324"/>
+        <source>Ticket {t} cancelled</source>
+        <translation>Ticket {t} abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="330"/>
+        <source>The answer to ticket {t}&apos;s run was lost: the service may already have made it. Sending it again costs another credit.</source>
+        <translation>Die Antwort auf den Lauf von Ticket {t} ging verloren: Der Dienst hat das Bild vielleicht schon erstellt. Erneutes Senden kostet ein weiteres Guthaben.</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="332"/>
+        <source>Resubmit this job?</source>
+        <translation>Diesen Auftrag neu einreichen?</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="333"/>
+        <source>Resubmit</source>
+        <translation>Neu einreichen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="337"/>
+        <source>Ticket {t} sent again on the operator&apos;s word</source>
+        <translation>Ticket {t} auf Anweisung des Betreibers erneut gesendet</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="342"/>
+        <source>Sending resumed after the account problem was fixed</source>
+        <translation>Senden fortgesetzt, nachdem das Kontoproblem behoben wurde</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="350"/>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+</context>
+<context>
     <name>KioskFlow</name>
     <message>
         <location filename="../kiosk/flow.py" line="208"/>
@@ -94,7 +596,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="263"/>
+        <location filename="../kiosk/window.py" line="276"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -102,39 +604,174 @@
 <context>
     <name>LookScreen</name>
     <message>
-        <location filename="../kiosk/screens/look.py" line="131"/>
+        <location filename="../kiosk/screens/look.py" line="137"/>
         <source>Style %1</source>
         <translation>Stil %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="180"/>
+        <location filename="../kiosk/screens/look.py" line="186"/>
         <source>Just one thing</source>
         <translation>Nur noch eine Sache</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="182"/>
+        <location filename="../kiosk/screens/look.py" line="188"/>
         <source>Choose your look</source>
         <translation>Wähle deinen Look</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="184"/>
+        <location filename="../kiosk/screens/look.py" line="190"/>
         <source>WHO IS IN THE PICTURE?</source>
         <translation>WER IST AUF DEM BILD?</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="185"/>
+        <location filename="../kiosk/screens/look.py" line="191"/>
         <source>PICTURE SHAPE</source>
         <translation>BILDFORMAT</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="190"/>
+        <location filename="../kiosk/screens/look.py" line="196"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="191"/>
+        <location filename="../kiosk/screens/look.py" line="197"/>
         <source>Next: strike a pose</source>
         <translation>Weiter: Pose!</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLog</name>
+    <message>
+        <location filename="../operator/messages.py" line="130"/>
+        <source>The AI service answers again; queued pictures are going out.</source>
+        <translation>Der KI-Dienst antwortet wieder; wartende Bilder werden jetzt gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../operator/messages.py" line="132"/>
+        <source>The AI service is unreachable; pictures wait in the queue.</source>
+        <translation>Der KI-Dienst ist nicht erreichbar; Bilder warten in der Warteschlange.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPane</name>
+    <message>
+        <location filename="../operator/messages.py" line="171"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location filename="../operator/messages.py" line="172"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorPanel</name>
+    <message>
+        <location filename="../operator/common.py" line="41"/>
+        <source>Captured</source>
+        <translation>Aufgenommen</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="42"/>
+        <source>Submitting</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="43"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="44"/>
+        <source>Running</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="45"/>
+        <source>Completed</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="46"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="47"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="186"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../operator/common.py" line="189"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="101"/>
+        <source>booth — operator panel</source>
+        <translation>booth – Bedienfeld</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="102"/>
+        <source>Operator panel · {event}</source>
+        <translation>Bedienfeld · {event}</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="103"/>
+        <source>Back to kiosk</source>
+        <translation>Zurück zum Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="104"/>
+        <location filename="../operator/panel.py" line="142"/>
+        <source>Quit booth</source>
+        <translation>Fotobox beenden</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="106"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="107"/>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="108"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="109"/>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="110"/>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="111"/>
+        <source>Stats</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="140"/>
+        <source>Quit the booth?</source>
+        <translation>Fotobox beenden?</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="141"/>
+        <source>The kiosk closes. Unfinished pictures are kept and continue at the next start.</source>
+        <translation>Der Kiosk wird geschlossen. Unfertige Bilder bleiben erhalten und werden beim nächsten Start fortgesetzt.</translation>
     </message>
 </context>
 <context>
@@ -163,60 +800,205 @@
 <context>
     <name>PoseScreen</name>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="94"/>
+        <location filename="../kiosk/screens/pose.py" line="109"/>
         <source>Strike a pose!</source>
         <translation>Jetzt posieren!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="95"/>
+        <location filename="../kiosk/screens/pose.py" line="110"/>
         <source>Tap the big button when you&apos;re ready</source>
         <translation>Tippe auf den großen Knopf, wenn du bereit bist</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="96"/>
+        <location filename="../kiosk/screens/pose.py" line="111"/>
         <source>GO</source>
         <translation>LOS</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="97"/>
+        <location filename="../kiosk/screens/pose.py" line="112"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
 </context>
 <context>
+    <name>PreviewWidget</name>
+    <message>
+        <location filename="../widgets/preview.py" line="208"/>
+        <source>Starting the camera…</source>
+        <translation>Kamera startet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/preview.py" line="209"/>
+        <source>Camera reconnecting…</source>
+        <translation>Kamera verbindet sich neu…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/preview.py" line="210"/>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterTab</name>
+    <message>
+        <location filename="../operator/printer_tab.py" line="61"/>
+        <source>the printer did not answer</source>
+        <translation>der Drucker hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="91"/>
+        <location filename="../operator/printer_tab.py" line="99"/>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="94"/>
+        <source>Printing is off in settings (printing.enabled = false).</source>
+        <translation>Drucken ist in den Einstellungen ausgeschaltet (printing.enabled = false).</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="96"/>
+        <source>Printing is not available: the print service did not start. See Messages.</source>
+        <translation>Drucken ist nicht verfügbar: Der Druckdienst ist nicht gestartet. Siehe Meldungen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="99"/>
+        <location filename="../operator/printer_tab.py" line="106"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="99"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="100"/>
+        <source>Prints made</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="100"/>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="101"/>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="103"/>
+        <location filename="../operator/printer_tab.py" line="155"/>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="103"/>
+        <location filename="../operator/printer_tab.py" line="164"/>
+        <source>Resume printer</source>
+        <translation>Drucker fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="104"/>
+        <source>Print again</source>
+        <translation>Erneut drucken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="105"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="105"/>
+        <source>Print</source>
+        <translation>Druckauftrag</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="105"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="105"/>
+        <source>Copies</source>
+        <translation>Kopien</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="106"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="107"/>
+        <source>Print queue</source>
+        <translation>Druckwarteschlange</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="114"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="118"/>
+        <source>{n} of {limit}</source>
+        <translation>{n} von {limit}</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="119"/>
+        <source>{g} per guest, {e} for the event</source>
+        <translation>{g} pro Gast, {e} für das Event</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="120"/>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="156"/>
+        <source>Resume asked for the printer</source>
+        <translation>Fortsetzen des Druckers angefordert</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="172"/>
+        <source>Print {id} queued again</source>
+        <translation>Druckauftrag {id} erneut eingereiht</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../kiosk/screens/result.py" line="131"/>
+        <location filename="../kiosk/screens/result.py" line="146"/>
         <source>Printing! Pick it up at the printer.</source>
         <translation>Wird gedruckt! Hol es dir am Drucker ab.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="132"/>
+        <location filename="../kiosk/screens/result.py" line="147"/>
         <source>The printer needs a moment. Scan the code to take it home.</source>
         <translation>Der Drucker braucht einen Moment. Scanne den Code und nimm es mit.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="142"/>
+        <location filename="../kiosk/screens/result.py" line="172"/>
         <source>Here you are!</source>
         <translation>Da bist du!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="143"/>
+        <location filename="../kiosk/screens/result.py" line="173"/>
         <source>Scan to take it home</source>
         <translation>Scannen und mitnehmen</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="144"/>
+        <location filename="../kiosk/screens/result.py" line="174"/>
         <source>COPIES</source>
         <translation>KOPIEN</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="145"/>
+        <location filename="../kiosk/screens/result.py" line="175"/>
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="146"/>
+        <location filename="../kiosk/screens/result.py" line="176"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -245,6 +1027,84 @@
         <location filename="../kiosk/screens/review.py" line="56"/>
         <source>Use it!</source>
         <translation>Nehmen!</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <location filename="../operator/stats_tab.py" line="60"/>
+        <source>Event figures</source>
+        <translation>Event-Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="61"/>
+        <source>Jobs in all</source>
+        <translation>Aufträge gesamt</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="65"/>
+        <source>Waiting for your decision</source>
+        <translation>Warten auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="66"/>
+        <source>AI service</source>
+        <translation>KI-Dienst</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="67"/>
+        <source>Average generation time</source>
+        <translation>Durchschnittliche Erstellungszeit</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="68"/>
+        <source>Prints made</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="69"/>
+        <source>Prints waiting</source>
+        <translation>Drucke in Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="70"/>
+        <source>Account problems (credits, sign-in)</source>
+        <translation>Kontoprobleme (Guthaben, Anmeldung)</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="87"/>
+        <source>no queue</source>
+        <translation>keine Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="89"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="91"/>
+        <source>offline: pictures wait in the queue</source>
+        <translation>offline: Bilder warten in der Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="93"/>
+        <source>{s:.1f} s</source>
+        <translation>{s:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="95"/>
+        <source>printing is off</source>
+        <translation>Drucken ist aus</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="95"/>
+        <source>no printer</source>
+        <translation>kein Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/stats_tab.py" line="103"/>
+        <source> — sending paused: {m}</source>
+        <translation> – Senden pausiert: {m}</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
 from booth.ui.operator.background import run_in_thread
-from booth.ui.operator.common import SideBySide, ValueGrid, button, card, heading, note
+from booth.ui.operator.common import SideBySide, ValueGrid, Worded, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
 
 _STATE_FLAGS = {"live": "ok", "starting": "", "reconnecting": "warn", "stopped": "bad"}
@@ -37,7 +37,7 @@ def _size(resolution: Any) -> str:
     return str(resolution)
 
 
-class CameraTab(QWidget):
+class CameraTab(Worded):
     def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_camera")
@@ -46,34 +46,35 @@ class CameraTab(QWidget):
         self._log = log
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(heading(self.tr("Camera"), self))
+        self.title = heading("", self)
+        layout.addWidget(self.title)
+        self.off_note = None
         if self._camera is None:
-            layout.addWidget(note(self.tr("No camera service is running in this booth."), self))
+            self.off_note = note("", self)
+            layout.addWidget(self.off_note)
 
         status_card = card(self)
         self.status = ValueGrid(status_card)
-        self.status.add("state", self.tr("State"))
-        self.status.add("source", self.tr("Source"))
-        self.status.add("configured", self.tr("camera.source"))
-        self.status.add("format", self.tr("Asked for"))
+        for key in ("state", "source", "configured", "format"):
+            self.status.add(key)
 
         self.source = QComboBox(self)
         self.source.setObjectName("camera_source")
         self.source.setEditable(True)
         self.source.setMinimumHeight(48)
         self.source.setMinimumWidth(360)
-        for spec, label in (("auto", self.tr("auto (first camera, else demo)")), ("demo", self.tr("demo scene"))):
-            self.source.addItem(label, spec)
+        for spec in ("auto", "demo"):  # worded in retranslate
+            self.source.addItem(spec, spec)
         configured = self.source.findData(self._settings.source)
         if configured >= 0:
             self.source.setCurrentIndex(configured)
         else:
             self.source.setEditText(self._settings.source)
-        self.apply_button = button(self.tr("Use this source"), "camera_apply", self, kind="primary")
+        self.apply_button = button("", "camera_apply", self, kind="primary")
         self.apply_button.clicked.connect(self._apply_source)
-        self.scan_button = button(self.tr("Look for cameras"), "camera_scan", self)
+        self.scan_button = button("", "camera_scan", self)
         self.scan_button.clicked.connect(self.scan)
-        self.mirror = QCheckBox(self.tr("Mirror the preview (selfie view; photos are never mirrored)"), self)
+        self.mirror = QCheckBox(self)
         self.mirror.setObjectName("camera_mirror")
         self.mirror.setChecked(self._settings.mirror_preview)
         self.mirror.toggled.connect(self._set_mirror)
@@ -91,7 +92,8 @@ class CameraTab(QWidget):
         controls.addLayout(row)
         controls.addWidget(self.mirror)
         found = QHBoxLayout()
-        found.addWidget(heading(self.tr("Cameras found"), self))
+        self.found_title = heading("", self)
+        found.addWidget(self.found_title)
         found.addStretch(1)
         found.addWidget(self.scan_button)
         controls.addLayout(found)
@@ -112,8 +114,34 @@ class CameraTab(QWidget):
 
         if self._camera is not None:
             self._camera.state_changed.connect(lambda *_: self.refresh())
-        self.refresh()
         self._scanned = False
+        self._devices_note = ""  # "looking" or "none" while the device list shows a message instead of cameras
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Camera"))
+        if self.off_note is not None:
+            self.off_note.setText(self.tr("No camera service is running in this booth."))
+        for key, label in (("state", self.tr("State")), ("source", self.tr("Source")),
+                           ("configured", self.tr("camera.source")), ("format", self.tr("Asked for"))):  # fmt: skip
+            self.status.set_label(key, label)
+        chosen = self.chosen_source()
+        self.source.setItemText(self.source.findData("auto"), self.tr("auto (first camera, else demo)"))
+        self.source.setItemText(self.source.findData("demo"), self.tr("demo scene"))
+        if self.source.currentData() != chosen:  # a typed or configured spec, not a listed one: keep it shown
+            self.source.setEditText(chosen)
+        self.apply_button.setText(self.tr("Use this source"))
+        self.scan_button.setText(self.tr("Look for cameras"))
+        self.mirror.setText(self.tr("Mirror the preview (selfie view; photos are never mirrored)"))
+        self.found_title.setText(self.tr("Cameras found"))
+        if self._devices_note and self.devices.count() == 1:
+            self.devices.item(0).setText(self._device_words(self._devices_note))
+        self.refresh()
+
+    def _device_words(self, note: str) -> str:
+        if note == "looking":
+            return self.tr("Looking for cameras…")
+        return self.tr("No webcam found: the demo camera will be used.")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -140,14 +168,16 @@ class CameraTab(QWidget):
         self._scanned = True
         self.scan_button.setEnabled(False)
         self.devices.clear()
-        self.devices.addItem(self.tr("Looking for cameras…"))
+        self._devices_note = "looking"
+        self.devices.addItem(self._device_words("looking"))
         run_in_thread(probe_cameras, owner=self, on_done=self._show_devices, on_error=self._scan_failed)
 
     def _show_devices(self, found: list[tuple[str, str, list[str]]]) -> None:
         self.scan_button.setEnabled(True)
         self.devices.clear()
+        self._devices_note = "" if found else "none"
         if not found:
-            self.devices.addItem(self.tr("No webcam found: the demo camera will be used."))
+            self.devices.addItem(self._device_words("none"))
             return
         for spec, name, sizes in found:
             text = f"{name}  ({spec})" + (f"  —  {', '.join(sizes)}" if sizes else "")
@@ -159,6 +189,7 @@ class CameraTab(QWidget):
     def _scan_failed(self, exc: BaseException) -> None:
         self.scan_button.setEnabled(True)
         self.devices.clear()
+        self._devices_note = ""
         self.devices.addItem(self.tr("Could not list cameras: {e}").format(e=exc))
 
     def chosen_source(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from booth.api.services import SERVICES
 from booth.ui.kiosk.wording import service_title
 from booth.ui.operator.background import run_in_thread, spawn
-from booth.ui.operator.common import SideBySide, button, card, heading, note
+from booth.ui.operator.common import SideBySide, Worded, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
 
 KINDS = ("filters", "workflows", "styles")
@@ -55,7 +56,7 @@ def decode_previews(previews: list[bytes | str | None], size: int = THUMB) -> li
     return out
 
 
-class CatalogTab(QWidget):
+class CatalogTab(Worded):
     def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_catalog")
@@ -64,20 +65,23 @@ class CatalogTab(QWidget):
         self._kiosk = context.settings.kiosk
         self._log = log
         self._fetched: dict[str, list[Any]] = {}
+        self._status_words: Callable[[], str] = str  # the status line, re-worded on a language switch
         layout = self._body = SideBySide()
         self.setLayout(layout)
 
         looks = QVBoxLayout()
         top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Looks"), self))
+        self.title = heading("", self)
+        top.addWidget(self.title)
         top.addStretch(1)
         self.kind = QComboBox(self)
         self.kind.setObjectName("catalog_kind")
         self.kind.setMinimumHeight(48)
-        for kind, label in zip(KINDS, (self.tr("Filters"), self.tr("Workflows"), self.tr("Pose styles")), strict=True):
-            self.kind.addItem(label, kind)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for kind in KINDS:  # worded in retranslate
+            self.kind.addItem(kind, kind)
         self.kind.currentIndexChanged.connect(lambda _i: self.show_kind())
-        self.reload_button = button(self.tr("Reload from service"), "catalog_reload", self)
+        self.reload_button = button("", "catalog_reload", self)
         self.reload_button.clicked.connect(self.reload)
         top.addWidget(self.kind)
         top.addWidget(self.reload_button)
@@ -97,17 +101,18 @@ class CatalogTab(QWidget):
 
         services = card(self)
         grid = QGridLayout(services)
-        grid.addWidget(heading(self.tr("Experiences for guests"), services), 0, 0)
+        self.services_title = heading("", services)
+        grid.addWidget(self.services_title, 0, 0)
         self.toggles: dict[str, QCheckBox] = {}
         for row, name in enumerate(SERVICES, start=1):
-            box = QCheckBox(f"{service_title(name)}  ·  {name}", services)  # what guests see, what the API calls it
+            box = QCheckBox(services)
             box.setObjectName(f"service_{name}")
             box.setChecked(name in self._kiosk.services)
             box.toggled.connect(lambda on, n=name: self._toggle(n, on))
             grid.addWidget(box, row, 0)
             self.toggles[name] = box
-        grid.addWidget(note(self.tr("Changes apply to the next guest, for this session."), services),
-                       len(SERVICES) + 1, 0)  # fmt: skip
+        self.services_note = note("", services)
+        grid.addWidget(self.services_note, len(SERVICES) + 1, 0)
         side = QVBoxLayout()
         side.addWidget(services)
         side.addStretch(1)
@@ -117,7 +122,25 @@ class CatalogTab(QWidget):
             self._catalog.changed.connect(self._on_catalog_changed)
             if hasattr(self._catalog, "previews_changed"):
                 self._catalog.previews_changed.connect(self._on_catalog_changed)
+        self.retranslate()
         self.show_kind()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Looks"))
+        for kind, label in (("filters", self.tr("Filters")), ("workflows", self.tr("Workflows")),
+                            ("styles", self.tr("Pose styles"))):  # fmt: skip
+            self.kind.setItemText(self.kind.findData(kind), label)
+        self.reload_button.setText(self.tr("Reload from service"))
+        self.services_title.setText(self.tr("Experiences for guests"))
+        for name, box in self.toggles.items():
+            box.setText(f"{service_title(name)}  ·  {name}")  # what guests see, what the API calls it
+        self.services_note.setText(self.tr("Changes apply to the next guest, for this session."))
+        self.status.setText(self._status_words())
+
+    def _say(self, words: Callable[[], str]) -> None:
+        """Show a status line, kept as a callable so a language switch can word it again."""
+        self._status_words = words
+        self.status.setText(words())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -148,7 +171,8 @@ class CatalogTab(QWidget):
             item.setToolTip(f"{entry.name} ({entry.category})" if entry.category else entry.name)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
-        self.status.setText(self.tr("{n} entries").format(n=len(entries)) if entries else self.tr("No entries yet."))
+        count = len(entries)
+        self._say(lambda: self.tr("{n} entries").format(n=count) if count else self.tr("No entries yet."))
         previews = [self._preview(entry) for entry in entries]
         if any(previews):
             run_in_thread(lambda: decode_previews(previews), owner=self,
@@ -170,7 +194,7 @@ class CatalogTab(QWidget):
         if client is None:
             return
         self.reload_button.setEnabled(False)
-        self.status.setText(self.tr("Asking the service…"))
+        self._say(lambda: self.tr("Asking the service…"))
         if self._catalog is not None and hasattr(self._catalog, "refresh"):
             spawn(self._catalog.refresh(client), owner=self, on_done=lambda _r: self._reloaded(None),
                   on_error=self._reloaded)  # fmt: skip
@@ -187,10 +211,11 @@ class CatalogTab(QWidget):
     def _reloaded(self, exc: BaseException | None) -> None:
         self.reload_button.setEnabled(True)
         if exc is not None:
-            self.status.setText(self.tr("Could not reload: {e}").format(e=exc))
+            self._say(lambda: self.tr("Could not reload: {e}").format(e=exc))
             self._log.add("warning", "catalog", str(exc))
         else:
-            self.status.setText(self.tr("{n} entries").format(n=self.list.count()))
+            count = self.list.count()
+            self._say(lambda: self.tr("{n} entries").format(n=count))
 
     # -- services ----------------------------------------------------------------------------------------
     def _toggle(self, name: str, on: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -36,16 +36,32 @@ _QUESTION_QSS = (
 
 def state_labels() -> dict[str, str]:
     """Job states as the operator reads them (literal translate calls, so lupdate finds each one)."""
-    t = QCoreApplication.translate
+    # Spelled out in full: lupdate only recognises `QCoreApplication.translate(...)`, not an alias of it.
     return {
-        "captured": t("OperatorPanel", "Captured"),
-        "submitting": t("OperatorPanel", "Submitting"),
-        "queued": t("OperatorPanel", "Queued"),
-        "running": t("OperatorPanel", "Running"),
-        "completed": t("OperatorPanel", "Completed"),
-        "failed": t("OperatorPanel", "Failed"),
-        "cancelled": t("OperatorPanel", "Cancelled"),
+        "captured": QCoreApplication.translate("OperatorPanel", "Captured"),
+        "submitting": QCoreApplication.translate("OperatorPanel", "Submitting"),
+        "queued": QCoreApplication.translate("OperatorPanel", "Queued"),
+        "running": QCoreApplication.translate("OperatorPanel", "Running"),
+        "completed": QCoreApplication.translate("OperatorPanel", "Completed"),
+        "failed": QCoreApplication.translate("OperatorPanel", "Failed"),
+        "cancelled": QCoreApplication.translate("OperatorPanel", "Cancelled"),
     }
+
+
+class Worded(QWidget):
+    """A panel part that sets its words in `retranslate()`: once when built, again on every language switch.
+
+    Like the kiosk screens: widgets are made once, and every visible word is (re)set from `retranslate()`
+    when booth.ui.i18n.switch installs another translator (Qt then sends LanguageChange to every widget).
+    """
+
+    def retranslate(self) -> None:
+        """Set every visible word (again)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def button(text: str, name: str, parent: QWidget | None = None, *, kind: str = "") -> QPushButton:
@@ -115,10 +131,13 @@ class ValueGrid(QGridLayout):
         self.setVerticalSpacing(10)
         self.setColumnStretch(1, 1)
         self._values: dict[str, QLabel] = {}
+        self._names: dict[str, QLabel] = {}
 
-    def add(self, key: str, label: str, value: str = "—") -> QLabel:
+    def add(self, key: str, label: str = "", value: str = "—") -> QLabel:
+        """A row; its label may be left empty here and worded later with `set_label` (in retranslate)."""
         row = self.rowCount()
         name = QLabel(label)
+        name.setObjectName(f"key_{key}")
         name.setProperty("role", "key")
         shown = QLabel(value)
         shown.setObjectName(f"value_{key}")
@@ -128,7 +147,14 @@ class ValueGrid(QGridLayout):
         self.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
         self.addWidget(shown, row, 1)
         self._values[key] = shown
+        self._names[key] = name
         return shown
+
+    def set_label(self, key: str, label: str) -> None:
+        self._names[key].setText(label)
+
+    def label(self, key: str) -> str:
+        return self._names[key].text()
 
     def set(self, key: str, value: str, state: str = "") -> None:
         """Set a value; `state` ("ok", "warn", "bad") colours it through the stylesheet."""

@@ -22,6 +22,7 @@ class ConnectionResult:
     ok: bool
     message: str
     seconds: float
+    filters: int | None = None  # how many filters came back, so the panel can word the answer in its language
 
 
 class _NoCache(CatalogCache):
@@ -57,4 +58,4 @@ async def check_connection(settings: ApiSettings, base_url: str) -> ConnectionRe
     finally:
         await client.aclose()
     took = time.monotonic() - started
-    return ConnectionResult(True, f"answered in {took:.2f} s with {len(entries)} filters", took)
+    return ConnectionResult(True, f"answered in {took:.2f} s with {len(entries)} filters", took, len(entries))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from booth.settings import ApiSettings
 from booth.ui.operator.background import spawn
-from booth.ui.operator.common import button, button_row, card, heading, note
+from booth.ui.operator.common import Worded, button, button_row, card, heading, note
 from booth.ui.operator.connection import ConnectionResult, check_connection
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.redact import Redactor
@@ -21,7 +21,7 @@ from booth.ui.operator.redact import Redactor
 AUTH_MODES = ("oauth2", "basic", "bearer")
 
 
-class CredentialsTab(QWidget):
+class CredentialsTab(Worded):
     def __init__(self, context: Any, log: MessageLog, redactor: Redactor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_credentials")
@@ -30,9 +30,11 @@ class CredentialsTab(QWidget):
         self._log = log
         self._redact = redactor
         self._task: Any = None
+        self._outcome: ConnectionResult | None = None  # the last test's answer, re-worded on a language switch
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(heading(self.tr("Credentials"), self))
+        self.title = heading("", self)
+        layout.addWidget(self.title)
 
         self.engine_label = QLabel(self)
         self.engine_label.setObjectName("cred_engine")
@@ -46,7 +48,6 @@ class CredentialsTab(QWidget):
         form.setHorizontalSpacing(24)
         self.url = QLineEdit(self._redact(self._api.url), form_card)
         self.url.setObjectName("cred_url")
-        self.url.setPlaceholderText(self.tr("empty: the booth's own local engine"))
         self.auth = QComboBox(form_card)
         self.auth.setObjectName("cred_auth")
         for mode in AUTH_MODES:
@@ -63,25 +64,41 @@ class CredentialsTab(QWidget):
         for field in (self.url, self.auth, self.username, self.secret):
             field.setMinimumHeight(48)
         self.secret_label = QLabel(form_card)
-        form.addRow(self.tr("API URL"), self.url)
-        form.addRow(self.tr("Sign-in"), self.auth)
-        form.addRow(self.tr("Username"), self.username)
+        self.url_label, self.auth_label, self.username_label = QLabel(form_card), QLabel(form_card), QLabel(form_card)
+        form.addRow(self.url_label, self.url)
+        form.addRow(self.auth_label, self.auth)
+        form.addRow(self.username_label, self.username)
         form.addRow(self.secret_label, self.secret)
         form.addRow("", self.secret_state)
         layout.addWidget(form_card)
 
-        self.test_button = button(self.tr("Test connection"), "cred_test", self, kind="primary")
+        self.test_button = button("", "cred_test", self, kind="primary")
         self.test_button.clicked.connect(self.test_connection)
         layout.addLayout(button_row(self.test_button))
-        self.result = QLabel(self.tr("Not tested yet."), self)
+        self.result = QLabel(self)
         self.result.setObjectName("cred_result")
         self.result.setWordWrap(True)
         self.result.setProperty("role", "value")
         layout.addWidget(self.result)
-        layout.addWidget(note(self.tr(
-            "What you type here is only used for the test. The booth's own credentials come from its settings "
-            "file and the environment (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); change them there and restart."), self))
+        self.help_note = note("", self)
+        layout.addWidget(self.help_note)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Credentials"))
+        self.url.setPlaceholderText(self.tr("empty: the booth's own local engine"))
+        self.url_label.setText(self.tr("API URL"))
+        self.auth_label.setText(self.tr("Sign-in"))
+        self.username_label.setText(self.tr("Username"))
+        self.test_button.setText(self.tr("Test connection"))
+        self.help_note.setText(self.tr(
+            "What you type here is only used for the test. The booth's own credentials come from its settings "
+            "file and the environment (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); change them there and restart."))
+        if self._outcome is not None:
+            self.result.setText(self._result_words(self._outcome))
+        elif self._task is None:
+            self.result.setText(self.tr("Not tested yet."))
         self._show_engine()
         self._show_secret_state()
 
@@ -144,6 +161,7 @@ class CredentialsTab(QWidget):
             self._show_result(ConnectionResult(False, self.tr("no API URL and no local engine to test"), 0.0))
             return
         self.test_button.setEnabled(False)
+        self._outcome = None
         self.result.setText(self.tr("Testing {url}…").format(url=self._redact(base)))
         self._set_state("")
         self._task = spawn(check_connection(settings, base), owner=self, on_done=self._show_result,
@@ -157,12 +175,19 @@ class CredentialsTab(QWidget):
             return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
         return str(exc)
 
+    def _result_words(self, outcome: ConnectionResult) -> str:
+        if outcome.ok:
+            detail = outcome.message
+            if outcome.filters is not None:
+                detail = self.tr("answered in {s} s with {n} filters").format(s=f"{outcome.seconds:.2f}",
+                                                                              n=outcome.filters)  # fmt: skip
+            return self.tr("OK: {detail}").format(detail=detail)
+        return self.tr("Failed: {detail}").format(detail=self._redact(outcome.message))
+
     def _show_result(self, outcome: ConnectionResult) -> None:
         self.test_button.setEnabled(True)
-        if outcome.ok:
-            text = self.tr("OK: {detail}").format(detail=outcome.message)
-        else:
-            text = self.tr("Failed: {detail}").format(detail=self._redact(outcome.message))
+        self._outcome = outcome
+        text = self._result_words(outcome)
         self.result.setText(text)
         self._set_state("ok" if outcome.ok else "bad")
         self._log.add("info" if outcome.ok else "error", "connection", text)

@@ -29,6 +29,7 @@ from booth.ui.operator.background import run_in_thread
 from booth.ui.operator.common import (
     SideBySide,
     ValueGrid,
+    Worded,
     ask,
     button,
     button_row,
@@ -119,7 +120,7 @@ class StateFilter(QSortFilterProxyModel):
         return state_name(job.state) == self._state
 
 
-class JobsTab(QWidget):
+class JobsTab(Worded):
     def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_jobs")
@@ -127,10 +128,13 @@ class JobsTab(QWidget):
         self._log = log
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
+        self.title = heading("", self)
         if self._queue is None:
-            layout.addWidget(heading(self.tr("Jobs"), self))
-            layout.addWidget(note(self.tr("The job queue is not running in this booth."), self))
+            self.off_note = note("", self)
+            layout.addWidget(self.title)
+            layout.addWidget(self.off_note)
             layout.addStretch(1)
+            self.retranslate()
             return
         from booth.jobs.model import JOB_ROLE, JobTableModel
 
@@ -142,18 +146,16 @@ class JobsTab(QWidget):
         self.filter = QComboBox(self)
         self.filter.setObjectName("jobs_filter")
         self.filter.setMinimumHeight(48)
-        self.filter.addItem(self.tr("All jobs"), "")
-        self.filter.addItem(self.tr("Needs operator"), NEEDS_OPERATOR)
-        labels = state_labels()
-        for state in JOB_STATES:
-            self.filter.addItem(labels[state], state)
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for state in ("", NEEDS_OPERATOR, *JOB_STATES):  # worded in retranslate
+            self.filter.addItem(state, state)
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.filter.currentData()))
 
         self.banner = QLabel(self)
         self.banner.setObjectName("jobs_blocked")
         self.banner.setProperty("role", "banner")
         self.banner.setWordWrap(True)
-        self.unblock_button = button(self.tr("Send again"), "jobs_unblock", self, kind="primary")
+        self.unblock_button = button("", "jobs_unblock", self, kind="primary")
         self.unblock_button.clicked.connect(self._unblock)
 
         self.table = QTableView(self)
@@ -170,22 +172,20 @@ class JobsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_selected())
         self.table.doubleClicked.connect(lambda _index: self._open_result())
 
-        self.retry_button = button(self.tr("Retry"), "jobs_retry", self, kind="primary")
-        self.cancel_button = button(self.tr("Cancel job"), "jobs_cancel", self, kind="danger")
-        self.resubmit_button = button(self.tr("Resubmit…"), "jobs_resubmit", self)
-        self.resubmit_button.setToolTip(self.tr("Send a run whose answer was lost again: this may cost a credit"))
-        self.open_button = button(self.tr("Open result"), "jobs_open", self)
+        self.retry_button = button("", "jobs_retry", self, kind="primary")
+        self.cancel_button = button("", "jobs_cancel", self, kind="danger")
+        self.resubmit_button = button("", "jobs_resubmit", self)
+        self.open_button = button("", "jobs_open", self)
         self.retry_button.clicked.connect(self._retry)
         self.cancel_button.clicked.connect(self._confirm_cancel)
         self.resubmit_button.clicked.connect(self._confirm_resubmit)
         self.open_button.clicked.connect(self._open_result)
 
         self.details = ValueGrid()
-        for key, label in (("ticket", self.tr("Ticket")), ("service", self.tr("Service")),
-                           ("state", self.tr("State")), ("attempts", self.tr("Attempts")),
-                           ("remote", self.tr("Service job id")), ("error", self.tr("Problem"))):  # fmt: skip
-            self.details.add(key, label)
-        self.preview = FittedPicture(self.tr("Select a job, then Open result."), self)
+        for key in ("ticket", "service", "state", "attempts", "remote", "error"):
+            self.details.add(key)
+        self._preview_hint = True  # the preview still shows the "select a job" hint
+        self.preview = FittedPicture("", self)
         self.preview.setObjectName("jobs_preview")
         self.preview.setMinimumSize(240, 240)
         self.preview.setProperty("role", "preview")
@@ -193,14 +193,16 @@ class JobsTab(QWidget):
         side = card(self)
         side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)  # the picture takes the room
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(heading(self.tr("Selected job"), side))
+        self.selected_title = heading("", side)
+        side_layout.addWidget(self.selected_title)
         side_layout.addLayout(self.details)
         side_layout.addWidget(self.preview, 1)
 
         top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Jobs"), self))
+        top.addWidget(self.title)
         top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Show:"), self))
+        self.show_label = QLabel(self)
+        top.addWidget(self.show_label)
         top.addWidget(self.filter)
         body = self._body = SideBySide()
         left = QVBoxLayout()
@@ -218,6 +220,32 @@ class JobsTab(QWidget):
         self._queue.job_changed.connect(self._on_job_changed)
         # The queue reports a problem just before it records the pause, so look once the signal is done.
         self._queue.problem.connect(lambda *_: QTimer.singleShot(0, self, self._refresh_blocked))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Jobs"))
+        if self._queue is None:
+            self.off_note.setText(self.tr("The job queue is not running in this booth."))
+            return
+        labels = {"": self.tr("All jobs"), NEEDS_OPERATOR: self.tr("Needs operator"), **state_labels()}
+        for i in range(self.filter.count()):
+            self.filter.setItemText(i, labels[self.filter.itemData(i)])
+        self.show_label.setText(self.tr("Show:"))
+        self.unblock_button.setText(self.tr("Send again"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.cancel_button.setText(self.tr("Cancel job"))
+        self.resubmit_button.setText(self.tr("Resubmit…"))
+        self.resubmit_button.setToolTip(self.tr("Send a run whose answer was lost again: this may cost a credit"))
+        self.open_button.setText(self.tr("Open result"))
+        for key, label in (("ticket", self.tr("Ticket")), ("service", self.tr("Service")),
+                           ("state", self.tr("State")), ("attempts", self.tr("Attempts")),
+                           ("remote", self.tr("Service job id")), ("error", self.tr("Problem"))):  # fmt: skip
+            self.details.set_label(key, label)
+        if self._preview_hint:
+            self.preview.set_message(self.tr("Select a job, then Open result."))
+        self.selected_title.setText(self.tr("Selected job"))
+        # The queue's table model words its headers when asked; tell the view to ask again.
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._refresh_blocked()
         self._refresh_selected()
 
@@ -318,6 +346,7 @@ class JobsTab(QWidget):
         if job is None or job.result_path is None:
             return
         path = Path(job.result_path)
+        self._preview_hint = False
         self.preview.set_message(self.tr("Loading…"))
         run_in_thread(lambda: load_result_image(path), owner=self, on_done=self.preview.set_image,
                       on_error=lambda exc: self.preview.set_message(str(exc)))  # fmt: skip

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from booth.ui.operator.common import button, heading
+from booth.ui.operator.common import Worded, button, heading
 from booth.ui.operator.redact import Redactor
 
 LEVELS = ("info", "warning", "error")
@@ -136,7 +136,7 @@ class MessageLog(QObject):
         self.add(level, "camera", f"{state}: {detail}" if detail else state)
 
 
-class MessagesPane(QWidget):
+class MessagesPane(Worded):
     """Shows a MessageLog newest-last, coloured by level."""
 
     def __init__(self, log: MessageLog, parent: QWidget | None = None) -> None:
@@ -148,11 +148,12 @@ class MessagesPane(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setMinimumHeight(96)
-        clear = button(self.tr("Clear"), "messages_clear", self)
+        self.clear_button = clear = button("", "messages_clear", self)
         clear.setMinimumHeight(40)
         clear.clicked.connect(log.clear)
+        self.title = heading("", self)
         top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Messages"), self))
+        top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(clear)
         layout = QVBoxLayout(self)
@@ -163,6 +164,12 @@ class MessagesPane(QWidget):
             self._show(entry)
         log.added.connect(self._show)
         log.cleared.connect(self.list.clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        # Entries keep the words they were recorded in; only the pane's own labels change.
+        self.title.setText(self.tr("Messages"))
+        self.clear_button.setText(self.tr("Clear"))
 
     def _show(self, entry: Entry) -> None:
         item = QListWidgetItem(entry.line())

@@ -8,13 +8,17 @@ says so instead of failing.
 
 Signals: `back_requested()` when the operator returns to the kiosk; `quit_requested()` once quitting is
 confirmed (the context's `quit()` is called as well).
+
+Words follow the language installed app-wide (booth.ui.i18n.switch): the panel and each tab set them in
+`retranslate()`, which runs again on Qt's LanguageChange, so a panel built in English speaks German once
+the kiosk has switched (it is built once and kept while the booth runs).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -30,13 +34,14 @@ from booth.ui.operator.stats_tab import StatsTab
 
 
 class OperatorPanel(QWidget):
+    """The panel window: a header with the ways out, one tab per concern, the message pane."""
+
     back_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("operator_panel")
-        self.setWindowTitle(self.tr("booth — operator panel"))
         self.context = context
         self._quitting = False
         settings = context.settings
@@ -48,11 +53,12 @@ class OperatorPanel(QWidget):
         self.log.attach_camera(getattr(context, "camera", None))
         self.log.attach_printer(getattr(context, "printer", None))
 
-        title = QLabel(self.tr("Operator panel · {event}").format(event=settings.event.name), self)
+        self.title = title = QLabel(self)
+        title.setObjectName("operator_title")
         title.setProperty("role", "title")
-        self.back_button = button(self.tr("Back to kiosk"), "operator_back", self, kind="primary")
+        self.back_button = button("", "operator_back", self, kind="primary")
         self.back_button.clicked.connect(self.back_to_kiosk)
-        self.quit_button = button(self.tr("Quit booth"), "operator_quit", self, kind="danger")
+        self.quit_button = button("", "operator_quit", self, kind="danger")
         self.quit_button.clicked.connect(self._confirm_quit)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -69,15 +75,9 @@ class OperatorPanel(QWidget):
         self.credentials_tab = CredentialsTab(context, self.log, self.redactor, self)
         self.catalog_tab = CatalogTab(context, self.log, self)
         self.stats_tab = StatsTab(context, self.log, self)
-        for tab, label in (
-            (self.jobs_tab, self.tr("Jobs")),
-            (self.printer_tab, self.tr("Printer")),
-            (self.camera_tab, self.tr("Camera")),
-            (self.credentials_tab, self.tr("Credentials")),
-            (self.catalog_tab, self.tr("Catalog")),
-            (self.stats_tab, self.tr("Stats")),
-        ):
-            self.tabs.addTab(tab, label)
+        for tab in (self.jobs_tab, self.printer_tab, self.camera_tab, self.credentials_tab, self.catalog_tab,
+                    self.stats_tab):  # fmt: skip
+            self.tabs.addTab(tab, "")
         self.messages = MessagesPane(self.log, self)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -94,6 +94,32 @@ class OperatorPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(split, 1)
         self.resize(1280, 860)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the panel's own words (each tab and the message pane word themselves)."""
+        self.setWindowTitle(self.tr("booth — operator panel"))
+        self.title.setText(self.tr("Operator panel · {event}").format(event=self.context.settings.event.name))
+        self.back_button.setText(self.tr("Back to kiosk"))
+        self.quit_button.setText(self.tr("Quit booth"))
+        titles = {
+            "tab_jobs": self.tr("Jobs"),
+            "tab_printer": self.tr("Printer"),
+            "tab_camera": self.tr("Camera"),
+            "tab_credentials": self.tr("Credentials"),
+            "tab_catalog": self.tr("Catalog"),
+            "tab_stats": self.tr("Stats"),
+        }
+        for i in range(self.tabs.count()):
+            self.tabs.setTabText(i, titles[self.tabs.widget(i).objectName()])
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def tab_names(self) -> list[str]:
         return [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]

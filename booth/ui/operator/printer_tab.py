@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booth.ui.operator.common import ValueGrid, button, button_row, card, heading, note, state_of
+from booth.ui.operator.common import ValueGrid, Worded, button, button_row, card, heading, note, state_of
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import state_name
 
 RESUME_GUARD_MS = 30_000
 
 
-class PrinterTab(QWidget):
+class PrinterTab(Worded):
     def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_printer")
@@ -36,27 +36,22 @@ class PrinterTab(QWidget):
         self._log = log
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(heading(self.tr("Printer"), self))
+        self.title = heading("", self)
+        layout.addWidget(self.title)
         if self._printer is None:
-            if not self._settings.printing.enabled:
-                text = self.tr("Printing is off in settings (printing.enabled = false).")
-            else:
-                text = self.tr("Printing is not available: the print service did not start. See Messages.")
-            self.off_note = note(text, self)
+            self.off_note = note("", self)
             self.off_note.setObjectName("printer_off")
             layout.addWidget(self.off_note)
             layout.addStretch(1)
+            self.retranslate()
             return
 
         status_card = card(self)
         self.status = ValueGrid(status_card)
-        self.status.add("name", self.tr("Printer"))
-        self.status.add("state", self.tr("State"))
-        self.status.add("reason", self.tr("Reason"))
-        self.status.add("printed", self.tr("Prints made"))
-        self.status.add("limits", self.tr("Limits"))
-        self.status.add("layout", self.tr("Layout"))
-        self.resume_button = button(self.tr("Resume printer"), "printer_resume", self, kind="primary")
+        for key in ("name", "state", "reason", "printed", "limits", "layout"):
+            self.status.add(key)
+        self._resuming = False
+        self.resume_button = button("", "printer_resume", self, kind="primary")
         self.resume_button.clicked.connect(self._resume)
         # Resume answers through resume_finished; if the print worker is gone it never does, so the button
         # must not stay dead.
@@ -64,14 +59,12 @@ class PrinterTab(QWidget):
         self._resume_guard.setSingleShot(True)
         self._resume_guard.setInterval(RESUME_GUARD_MS)
         self._resume_guard.timeout.connect(lambda: self._on_resumed(False, self.tr("the printer did not answer")))
-        self.retry_button = button(self.tr("Print again"), "printer_retry", self)
+        self.retry_button = button("", "printer_retry", self)
         self.retry_button.clicked.connect(self._retry)
 
         self._queue = getattr(context, "queue", None)
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("printer_queue")
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Print"), self.tr("Ticket"), self.tr("Copies"),
-                                              self.tr("State"), self.tr("Problem")])  # fmt: skip
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,13 +77,34 @@ class PrinterTab(QWidget):
 
         layout.addWidget(status_card)
         layout.addLayout(button_row(self.resume_button, self.retry_button))
-        layout.addWidget(heading(self.tr("Print queue"), self))
+        self.queue_title = heading("", self)
+        layout.addWidget(self.queue_title)
         layout.addWidget(self.table, 1)
 
         self._printer.printer_changed.connect(self.refresh)
         self._printer.print_changed.connect(lambda _id: self.refresh())
         if hasattr(self._printer, "resume_finished"):
             self._printer.resume_finished.connect(self._on_resumed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Printer"))
+        if self._printer is None:
+            if not self._settings.printing.enabled:
+                self.off_note.setText(self.tr("Printing is off in settings (printing.enabled = false)."))
+            else:
+                self.off_note.setText(self.tr("Printing is not available: the print service did not start. "
+                                              "See Messages."))  # fmt: skip
+            return
+        for key, label in (("name", self.tr("Printer")), ("state", self.tr("State")), ("reason", self.tr("Reason")),
+                           ("printed", self.tr("Prints made")), ("limits", self.tr("Limits")),
+                           ("layout", self.tr("Layout"))):  # fmt: skip
+            self.status.set_label(key, label)
+        self.resume_button.setText(self.tr("Resuming…") if self._resuming else self.tr("Resume printer"))
+        self.retry_button.setText(self.tr("Print again"))
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Print"), self.tr("Ticket"), self.tr("Copies"),
+                                              self.tr("State"), self.tr("Problem")])  # fmt: skip
+        self.queue_title.setText(self.tr("Print queue"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -137,6 +151,7 @@ class PrinterTab(QWidget):
 
     def _resume(self) -> None:
         self.resume_button.setEnabled(False)
+        self._resuming = True
         self.resume_button.setText(self.tr("Resuming…"))
         self._log.add("info", "operator", self.tr("Resume asked for the printer"))
         self._resume_guard.start()
@@ -145,6 +160,7 @@ class PrinterTab(QWidget):
     def _on_resumed(self, ok: bool, message: str) -> None:
         self._resume_guard.stop()
         self.resume_button.setEnabled(True)
+        self._resuming = False
         self.resume_button.setText(self.tr("Resume printer"))
         self._log.add("info" if ok else "error", "printer", message)
         self.refresh()

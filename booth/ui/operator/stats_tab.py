@@ -11,12 +11,12 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from booth.ui.operator.common import ValueGrid, card, heading, state_labels
+from booth.ui.operator.common import ValueGrid, Worded, card, heading, state_labels
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, compute
 
 
-class StatsTab(QWidget):
+class StatsTab(Worded):
     def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_stats")
@@ -26,21 +26,16 @@ class StatsTab(QWidget):
         self._log = log
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(heading(self.tr("Event figures"), self))
+        self.title = heading("", self)
+        layout.addWidget(self.title)
 
         jobs_card, service_card = card(self), card(self)
         self.jobs = ValueGrid(jobs_card)
-        self.jobs.add("total", self.tr("Jobs in all"))
-        labels = state_labels()
-        for state in JOB_STATES:
-            self.jobs.add(state, labels[state])
-        self.jobs.add("needs_operator", self.tr("Waiting for your decision"))
+        for key in ("total", *JOB_STATES, "needs_operator"):
+            self.jobs.add(key)
         self.service = ValueGrid(service_card)
-        self.service.add("online", self.tr("AI service"))
-        self.service.add("avg", self.tr("Average generation time"))
-        self.service.add("prints", self.tr("Prints made"))
-        self.service.add("prints_waiting", self.tr("Prints waiting"))
-        self.service.add("account", self.tr("Account problems (credits, sign-in)"))
+        for key in ("online", "avg", "prints", "prints_waiting", "account"):
+            self.service.add(key)
         grid = QGridLayout()
         grid.setHorizontalSpacing(20)
         grid.addWidget(jobs_card, 0, 0, Qt.AlignmentFlag.AlignTop)
@@ -59,6 +54,20 @@ class StatsTab(QWidget):
             self._queue.problem.connect(self._soon)
         if self._printer is not None:
             self._printer.print_changed.connect(self._soon)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Event figures"))
+        self.jobs.set_label("total", self.tr("Jobs in all"))
+        labels = state_labels()
+        for state in JOB_STATES:
+            self.jobs.set_label(state, labels[state])
+        self.jobs.set_label("needs_operator", self.tr("Waiting for your decision"))
+        self.service.set_label("online", self.tr("AI service"))
+        self.service.set_label("avg", self.tr("Average generation time"))
+        self.service.set_label("prints", self.tr("Prints made"))
+        self.service.set_label("prints_waiting", self.tr("Prints waiting"))
+        self.service.set_label("account", self.tr("Account problems (credits, sign-in)"))
         self.refresh()
 
     def _soon(self, *_args: Any) -> None:

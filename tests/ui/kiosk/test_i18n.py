@@ -1,7 +1,9 @@
-"""English and German: every guest string is translated, the compiled .qm is current, switching works live."""
+"""English and German: every guest and operator string is translated, the compiled .qm is current, switching works
+live (the operator panel's own switch test is tests/ui/operator/test_operator_language.py)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +34,18 @@ def test_every_string_has_a_german_translation() -> None:
     unfinished = [m.findtext("source") for m in root.iter("message")
                   if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
     assert unfinished == []
+
+
+def test_sources_cover_every_file_with_translated_strings() -> None:
+    """A module under booth/ui that calls tr() (kiosk, operator panel, widgets) must be in SOURCES, or lupdate
+    never sees its strings and they stay English."""
+    covered = {p.resolve() for pattern in i18n.SOURCES for p in UI.glob(pattern)}
+    calls = re.compile(r"\btr\(|QCoreApplication\.translate\(")
+    missing = [str(path.relative_to(UI)) for path in sorted(UI.rglob("*.py"))
+               if path.resolve() not in covered and calls.search(path.read_text(encoding="utf-8"))]  # fmt: skip
+    assert missing == [], "add these to SOURCES in booth/ui/i18n/__init__.py"
+    assert {"operator/panel.py", "operator/jobs_tab.py", "widgets/preview.py"} <= {
+        str(p.relative_to(UI)) for p in covered if p.is_relative_to(UI)}
 
 
 def test_sources_hold_no_strings_missing_from_the_ts(tmp_path: Path) -> None:
