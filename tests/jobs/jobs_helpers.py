@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from PIL import Image
+from waiting import wait_until
 
 from booth.jobs.event import EventFolder
+
+__all__ = ["QueueHarness", "photo", "wait_until"]
 
 
 def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
@@ -21,15 +22,6 @@ def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
     Image.fromarray(pixels).save(out, format="JPEG", quality=80)
     return out.getvalue()
 
-
-
-async def wait_until(check: Callable[[], bool], timeout: float = 20.0, step: float = 0.02) -> None:
-    """Poll `check` on the running loop (letting the queue work) until it holds, or fail with a timeout."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not check():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s")
-        await asyncio.sleep(step)
 
 
 class QueueHarness:
