@@ -11,7 +11,15 @@ import bisect
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 
 if TYPE_CHECKING:
     from booth.jobs.job import Job
@@ -22,6 +30,20 @@ _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("ticket", "service", "state", "attempts", "age", "error")
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 JOB_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def state_labels() -> dict[str, str]:
+    """Job states as the operator reads them, in the installed language (the store keeps the English keys)."""
+    # Spelled out in full: lupdate only recognises `QCoreApplication.translate(...)`, not an alias of it.
+    return {
+        "captured": QCoreApplication.translate("OperatorPanel", "Captured"),
+        "submitting": QCoreApplication.translate("OperatorPanel", "Submitting"),
+        "queued": QCoreApplication.translate("OperatorPanel", "Queued"),
+        "running": QCoreApplication.translate("OperatorPanel", "Running"),
+        "completed": QCoreApplication.translate("OperatorPanel", "Completed"),
+        "failed": QCoreApplication.translate("OperatorPanel", "Failed"),
+        "cancelled": QCoreApplication.translate("OperatorPanel", "Cancelled"),
+    }
 
 
 def format_age(seconds: float) -> str:
@@ -85,7 +107,7 @@ class JobTableModel(QAbstractTableModel):
         if column == "service":
             return job.service
         if column == "state":
-            text = str(job.state.value)
+            text = state_labels().get(job.state.value, job.state.value)
             if job.needs_operator:
                 text += self.tr(" (needs operator)")
             elif job.fallback:

@@ -36,11 +36,11 @@ def test_rows_follow_the_queue_without_resets(engine: Any, event: EventFolder, a
             assert headers == ["Ticket", "Service", "State", "Attempts", "Age", "Error"]
             rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(3)]
             assert [r[0] for r in rows] == ["A01", "A02", "A03"]
-            assert all(r[1] == "filter" and r[2] == "completed" and r[3] == 1 and r[5] == "" for r in rows)
+            assert all(r[1] == "filter" and r[2] == "Completed" and r[3] == 1 and r[5] == "" for r in rows)
             assert [model.data(model.index(r, 0), JOB_ID_ROLE) for r in range(3)] == ids
             h.queue.cancel(h.enqueue(1, first_seed=7)[0])
             await h.all_final([ids[0]])
-            await wait_until(lambda: model.data(model.index(3, 2)) == "cancelled")
+            await wait_until(lambda: model.data(model.index(3, 2)) == "Cancelled")
             assert model.data(model.index(3, 5)) == "cancelled by the operator"
 
     arun(scenario())

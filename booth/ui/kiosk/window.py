@@ -187,10 +187,11 @@ class KioskWindow(QWidget):
 
     def _spawn(self, coro: Any) -> None:
         try:
-            task = asyncio.ensure_future(coro)
-        except RuntimeError:  # no event loop (a bare widget test): nothing to fetch
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop running (a bare widget test): nothing to fetch
             coro.close()
             return
+        task = loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

@@ -34,20 +34,6 @@ _QUESTION_QSS = (
 )
 
 
-def state_labels() -> dict[str, str]:
-    """Job states as the operator reads them (literal translate calls, so lupdate finds each one)."""
-    # Spelled out in full: lupdate only recognises `QCoreApplication.translate(...)`, not an alias of it.
-    return {
-        "captured": QCoreApplication.translate("OperatorPanel", "Captured"),
-        "submitting": QCoreApplication.translate("OperatorPanel", "Submitting"),
-        "queued": QCoreApplication.translate("OperatorPanel", "Queued"),
-        "running": QCoreApplication.translate("OperatorPanel", "Running"),
-        "completed": QCoreApplication.translate("OperatorPanel", "Completed"),
-        "failed": QCoreApplication.translate("OperatorPanel", "Failed"),
-        "cancelled": QCoreApplication.translate("OperatorPanel", "Cancelled"),
-    }
-
-
 class Worded(QWidget):
     """A panel part that sets its words in `retranslate()`: once when built, again on every language switch.
 

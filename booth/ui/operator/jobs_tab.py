@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booth.jobs.model import state_labels
 from booth.ui.operator.background import run_in_thread
 from booth.ui.operator.common import (
     SideBySide,
@@ -36,7 +37,6 @@ from booth.ui.operator.common import (
     card,
     heading,
     note,
-    state_labels,
 )
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, state_name

@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from booth.ui.operator.common import ValueGrid, Worded, card, heading, state_labels
+from booth.jobs.model import state_labels
+from booth.ui.operator.common import ValueGrid, Worded, card, heading
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, compute
 

@@ -41,8 +41,8 @@ def test_rows_follow_the_queue(arun: Any, operator_settings: Any, engine: Any) -
             await booth.stop()
 
     seen = arun(scenario())
-    assert seen[-1] == "completed"
-    assert any(state in ("queued", "running") for state in seen), seen
+    assert seen[-1] == "Completed"
+    assert any(state in ("Queued", "Running") for state in seen), seen
 
 
 def test_filter_by_state(arun: Any, operator_settings: Any) -> None:
