@@ -32,6 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action = actions.add_parser(name, parents=[event], help=text)
         action.add_argument("job", metavar="ID", help="job id (or its first 6+ characters) or ticket")
         action.set_defaults(func=_change, jobs_action=name)
+        if name == "retry":
+            action.add_argument(
+                "--force", action="store_true", help="also a job at the service (a second run: may cost a credit)"
+            )
 
 
 def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
@@ -80,8 +84,11 @@ def _change(args: argparse.Namespace) -> int:
         if job is None:
             raise CliError(f"no job {args.job!r} in {store.event.path}: see `booth jobs list`", 2)
         if args.jobs_action == "retry":
-            if job.state.value == "completed" and not job.fallback:
-                raise CliError(f"job {job.ticket} is already completed: {job.result_path}", 2)
+            refusal = job.retry_refusal(force=args.force)
+            if refusal is not None:
+                where = f": {job.result_path}" if job.result_path is not None and job.state.value == "completed" else ""
+                hint = "" if job.state.value == "completed" else "; add --force to send it again anyway"
+                raise CliError(f"{refusal}{where}{hint}", 2)
             store.save(job.retried().replace(updated_at=time.time()))
             print(f"{job.ticket}: will be sent when a booth or `booth batch` next opens {store.event.path}")
         else:

@@ -19,6 +19,10 @@ from typing import Any
 from booth.api.models import RunChoices
 
 
+class RetryRefused(ValueError):
+    """A retry that would do harm (see Job.retry_refusal); the message says why and what to do."""
+
+
 class JobState(StrEnum):
     """captured -> submitting -> queued -> running -> completed | failed | cancelled.
 
@@ -131,6 +135,20 @@ class Job:
     def replace(self, **changes: Any) -> Job:
         changes.setdefault("updated_at", time.time())
         return dataclasses.replace(self, **changes)
+
+    def retry_refusal(self, *, force: bool = False) -> str | None:
+        """Why the operator's retry would be wrong now (None: go ahead).
+
+        A completed job has its picture. A job the service is working on would start a second run and may
+        cost a second credit, so it needs `force`; a job held for the operator is exactly what retry is for.
+        """
+        if self.state is JobState.COMPLETED and not self.fallback:
+            return f"job {self.ticket} is already completed"
+        at_service = self.state in (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING) and not self.needs_operator
+        if at_service and not force:
+            return (f"job {self.ticket} is {self.state.value} at the service; sending it again starts a second run "
+                    "and may cost a second credit")  # fmt: skip
+        return None
 
     def retried(self) -> Job:
         """The operator's retry: back to waiting for its turn, forgetting the old run (a new one will go out)."""

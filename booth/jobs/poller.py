@@ -14,6 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from booth.api.errors import ApiError, AuthError, CreditsError, JobExpiredError, UnreachableError
+from booth.api.services import RETENTION_S
 from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, backoff_s
 
 if TYPE_CHECKING:
@@ -23,10 +24,13 @@ log = logging.getLogger(__name__)
 
 BLOCKED_RETRY_S = 15.0
 MAX_PARALLEL_STATUS = 4
+CONFIRM_UNKNOWN_S = 2.0  # a run the service says it does not know is asked about once more after this
+ABANDONED_FIRST_S = 1.0
+ABANDONED_MAX_S = 10.0
 
 
 class _Track:
-    __slots__ = ("due", "failures", "last_pending", "pending_polls", "started")
+    __slots__ = ("due", "failures", "last_pending", "pending_polls", "started", "unknown_since")
 
     def __init__(self, due: float, started: float) -> None:
         self.due = due
@@ -34,6 +38,7 @@ class _Track:
         self.pending_polls = 0
         self.last_pending: float | None = None
         self.failures = 0
+        self.unknown_since: float | None = None  # when the service first said it does not know the run
 
 
 class Poller:
@@ -118,6 +123,14 @@ class Poller:
             self.status_calls += 1
             status = await client.status(job.service, job.remote_id)
         except JobExpiredError as exc:
+            # Sending again costs a credit: one 404 may be a service that has not caught up with its own
+            # answer yet, so the run counts as gone only when the service still says so a while later.
+            now = time.monotonic()
+            if track.unknown_since is None or now - track.unknown_since < CONFIRM_UNKNOWN_S:
+                if track.unknown_since is None:
+                    track.unknown_since = now
+                self._again(job_id, CONFIRM_UNKNOWN_S)
+                return
             self.forget(job_id)
             if queue.job(job_id).remote_id == job.remote_id:
                 await queue.expired(job_id, f"the service no longer knows this run ({exc}); sending it again")
@@ -140,6 +153,7 @@ class Poller:
         if backend == "remote":
             queue.sender.set_online(True)
         track.failures = 0
+        track.unknown_since = None
         current = queue.job(job_id)
         if current.remote_id != job.remote_id or not current.state.remote:
             return  # cancelled or retried while we asked
@@ -160,9 +174,33 @@ class Poller:
             return
         if status.state in ("IN_PROGRESS", "RUNNING"):
             await queue.mark_running(job_id)
-        if queue.deadline_passed(current):
-            await queue.deadline(job_id)
-            return
         track.pending_polls += 1
         track.last_pending = elapsed
         self._again(job_id, queue.poll_plan.next_delay(job.service, elapsed, track.pending_polls))
+
+
+async def follow_abandoned_run(queue: JobQueue, backend: str, service: str, remote_id: str) -> None:
+    """Ask now and then about a run no job waits for any more, and free its slot when the service is done.
+
+    The service keeps working on a cancelled or timed-out run; sending another in its slot would break the
+    plan's limit (429s, and a slower service for everyone). Held for at most the service's retention.
+    """
+    key = f"run:{remote_id}"
+    give_up = time.monotonic() + RETENTION_S
+    delay = ABANDONED_FIRST_S
+    try:
+        while time.monotonic() < give_up:
+            await asyncio.sleep(delay)
+            delay = min(delay * 1.5, ABANDONED_MAX_S)
+            try:
+                client = await queue.sender.client_for(backend)
+                status = await client.status(service, remote_id)
+            except JobExpiredError:
+                return
+            except ApiError as exc:
+                log.debug("abandoned run %s: status failed (%s)", remote_id, exc)
+                continue
+            if status.final:
+                return
+    finally:
+        queue.unhold(backend, key)

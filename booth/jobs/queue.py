@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,9 +26,9 @@ from booth.api.retry import RetryPolicy
 from booth.api.services import RETENTION_S, SERVICES
 from booth.jobs.event import EventFolder, atomic_write
 from booth.jobs.fallback import frame_original
-from booth.jobs.job import Delivery, Job, JobParams, JobState, new_job_id, ticket_for
-from booth.jobs.pacing import PollPlan
-from booth.jobs.poller import Poller
+from booth.jobs.job import Delivery, Job, JobParams, JobState, RetryRefused, new_job_id, ticket_for
+from booth.jobs.pacing import PollPlan, backoff_s
+from booth.jobs.poller import Poller, follow_abandoned_run
 from booth.jobs.sender import LOCAL, REMOTE, Sender
 from booth.jobs.store import JobStore
 from booth.settings import ApiSettings, JobSettings
@@ -46,6 +47,9 @@ ACTIVE = (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING)
 # The retry policy for a client a JobQueue drives: the queue paces 429s itself (it waits Retry-After and
 # lowers its in-flight limit), so the client hands them straight back instead of waiting each one out.
 CLIENT_RETRY = RetryPolicy(max_rate_limit_waits=0)
+DEADLINE_CHECK_S = 0.5
+CAPTURE_RETRY_FIRST_S = 1.0
+CAPTURE_RETRY_MAX_S = 15.0
 
 
 class JobQueue(QObject):
@@ -73,6 +77,9 @@ class JobQueue(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="booth-jobs-db")
         self._jobs: dict[str, Job] = {}
         self._active: dict[str, set[str]] = {REMOTE: set(), LOCAL: set()}
+        # Slots taken by something other than an active job: a run being made ready to send, or a run the
+        # service still works on for a job that moved on (cancelled, handed its original, retried).
+        self._held: dict[str, set[str]] = {REMOTE: set(), LOCAL: set()}
         self._unwritten: set[str] = set()  # captures still being written
         self._next_seq = 1
         self.poll_plan = PollPlan(interval_s=settings.poll_interval_s)
@@ -105,7 +112,16 @@ class JobQueue(QObject):
         return [job for job in self.jobs() if job.key == key]
 
     def in_flight(self, backend: str = REMOTE) -> int:
-        return len(self._active[backend])
+        return len(self._active[backend]) + len(self._held[backend])
+
+    def hold(self, backend: str, key: str) -> None:
+        """Count `key` against the in-flight limit until `unhold` (see `_held`)."""
+        self._held[backend].add(key)
+
+    def unhold(self, backend: str, key: str) -> None:
+        if key in self._held[backend]:
+            self._held[backend].discard(key)
+            self.sender.wake()
 
     def release(self, job_id: str) -> None:
         """The service finished the run: it no longer counts against the in-flight limit."""
@@ -140,6 +156,7 @@ class JobQueue(QObject):
         await asyncio.gather(*(self._resume(job) for job in stored if not job.final))
         self.sender.start()
         self.poller.start()
+        self.spawn(self._watch_deadlines())
 
     async def stop(self) -> None:
         """Stop sending and polling; nothing is lost (unfinished jobs resume at the next start)."""
@@ -179,13 +196,18 @@ class JobQueue(QObject):
         self.spawn(self._store_capture(job, capture_jpeg))
         return job
 
-    def retry(self, job_id: str) -> Job:
-        """The operator's word: send this job (again), even if that may cost a second credit."""
+    def retry(self, job_id: str, *, force: bool = False) -> Job:
+        """The operator's word: send this job (again), even if that may cost a second credit.
+
+        Raises RetryRefused for a completed job, and for one the service is working on unless `force`.
+        """
         job = self._jobs[job_id]
+        refusal = job.retry_refusal(force=force)
+        if refusal is not None:
+            raise RetryRefused(refusal)
         self.sender.retry_now()
-        if job.state is JobState.COMPLETED and not job.fallback:
-            return job
         self.poller.forget(job_id)
+        self._abandon(job)
         self.spawn(self.put(job.retried()))
         return self._jobs[job_id]
 
@@ -195,8 +217,20 @@ class JobQueue(QObject):
         if job.final:
             return job
         self.poller.forget(job_id)
+        self._abandon(job)
         self.spawn(self.put(job.cancelled()))
         return self._jobs[job_id]
+
+    def _abandon(self, job: Job) -> None:
+        """The job moves on while its run may still be at the service: keep that run's slot counted."""
+        if job.needs_operator:
+            return  # its run is unknown; counting it could block the queue for good
+        backend = job.backend or REMOTE
+        if job.state is JobState.SUBMITTING:
+            self.hold(backend, f"send:{job.id}")  # released when the send's answer comes (Sender._submit)
+        elif job.state.remote and job.remote_id is not None:
+            self.hold(backend, f"run:{job.remote_id}")
+            self.spawn(follow_abandoned_run(self, backend, job.service, job.remote_id))
 
     def unblock(self) -> None:
         """After the operator fixed the account or credits: try sending again."""
@@ -250,16 +284,27 @@ class JobQueue(QObject):
             log.error("job queue task failed", exc_info=task.exception())
 
     async def _store_capture(self, job: Job, data: bytes) -> None:
-        # The file first: a row without its photo could not be sent; a photo without a row is still a photo.
+        """Write the photo, then its row; on a disk fault keep both in memory and try again until it works.
+
+        The file first: a row without its photo could not be sent; a photo without a row is still a photo.
+        Until both are on disk the job is not sent (the issue's rule), but it is never dropped either.
+        """
         assert job.capture_path is not None and self._store is not None
-        try:
-            await asyncio.to_thread(atomic_write, job.capture_path, data)
-            await self._in_db(self._store.save, self._jobs[job.id])
-        except OSError as exc:
-            self._unwritten.discard(job.id)
-            self._jobs.pop(job.id, None)
-            self.problem.emit("storage", f"ticket {job.ticket}: the photo could not be saved ({exc}); check the disk")
-            return
+        failures = 0
+        while True:
+            try:
+                await asyncio.to_thread(atomic_write, job.capture_path, data)
+                await self._in_db(self._store.save, self._jobs[job.id])
+                break
+            except (OSError, sqlite3.Error) as exc:
+                failures += 1
+                if failures == 1:
+                    log.error("job %s: the photo could not be saved: %s", job.ticket, exc)
+                    self.problem.emit("storage", f"ticket {job.ticket}: the photo could not be saved ({exc}); free "
+                                                 "disk space: booth keeps it in memory and tries again")  # fmt: skip
+                await asyncio.sleep(backoff_s(failures, CAPTURE_RETRY_FIRST_S, CAPTURE_RETRY_MAX_S))
+        if failures:
+            log.warning("job %s: the photo is saved now, after %d failed tries", job.ticket, failures)
         self._unwritten.discard(job.id)
         self.job_added.emit(job.id)
         self.sender.wake()
@@ -270,7 +315,7 @@ class JobQueue(QObject):
         if job.needs_operator:
             return
         if job.state is JobState.SUBMITTING:
-            if self.settings.resubmit_uncertain:
+            if self.settings.resubmit_uncertain or job.backend == LOCAL:  # the local engine costs no credit
                 await self.change(job.id, state=JobState.CAPTURED, backend=None, error=None)
             else:
                 await self.change(job.id, needs_operator=True, error=UNCERTAIN_MESSAGE)
@@ -289,8 +334,26 @@ class JobQueue(QObject):
         video = service is not None and service.kind == "video"
         return self.api_settings.video_deadline_s if video else self.api_settings.image_deadline_s
 
-    def deadline_passed(self, job: Job) -> bool:
-        return job.submitted_at is not None and time.time() > job.submitted_at + self._deadline(job)
+    def deadline_due(self, job: Job, now: float) -> bool:
+        """The job's deadline has come (the service kind's `*_deadline_s`).
+
+        With `original_on_deadline` it counts from the photo, since the guest waits from then on, and
+        hands over the framed original whatever the job is doing (a photo still in line is then never
+        sent). Without it, only a run at the service can miss it, counted from when it was sent: a photo
+        that waited for an offline service still gets its full time once it goes out.
+        """
+        if job.final or job.needs_operator or job.id in self._unwritten or job.state is JobState.SUBMITTING:
+            return False  # a run being sent: its answer decides first
+        if self.settings.original_on_deadline:
+            return now >= job.created_at + self._deadline(job)
+        return job.state.remote and job.submitted_at is not None and now >= job.submitted_at + self._deadline(job)
+
+    async def _watch_deadlines(self) -> None:
+        while True:
+            now = time.time()
+            for job in [j for j in self._jobs.values() if self.deadline_due(j, now)]:
+                await self.deadline(job.id)
+            await asyncio.sleep(DEADLINE_CHECK_S)
 
     async def fail(self, job_id: str, message: str) -> None:
         self.poller.forget(job_id)
@@ -315,6 +378,7 @@ class JobQueue(QObject):
     async def deadline(self, job_id: str) -> None:
         job = self._jobs[job_id]
         self.poller.forget(job_id)
+        self._abandon(job)
         if not self.settings.original_on_deadline or job.capture_path is None:
             await self.fail(job_id, f"no result within {self._deadline(job):.0f} s")
             return

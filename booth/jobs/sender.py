@@ -27,6 +27,7 @@ from booth.api.errors import (
 from booth.jobs.fallback import LocalFallback
 from booth.jobs.job import Job, JobState
 from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, InFlightLimit, backoff_s
+from booth.jobs.poller import follow_abandoned_run
 from booth.workers import run_cpu
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class Sender:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._sending: set[asyncio.Task[Any]] = set()
+        self._readying: set[str] = set()  # taken from the line, photo being made ready; not yet "submitting"
+        self._turn: asyncio.Future[None] | None = None  # done once the last job taken has gone out (or not)
 
     def start(self) -> None:
         self._wake = asyncio.Event()
@@ -104,7 +107,7 @@ class Sender:
 
     def _dispatch_once(self) -> float | None:
         """Send the next job if allowed; 0 to go on at once, else how long to wait (None: until woken)."""
-        waiting = self.queue.waiting()
+        waiting = [job for job in self.queue.waiting() if job.id not in self._readying]
         if not waiting or self.blocked is not None or not self.queue.ready(waiting[0].id):
             return None
         job = waiting[0]
@@ -120,12 +123,13 @@ class Sender:
             wait = 0.0 if self.queue.in_flight(LOCAL) < self.settings.max_in_flight else None
         if wait != 0.0:
             return wait
-        # Taken before the state change, which forgets them: a photo ready (or being made ready) is not
-        # encoded a second time.
+        # The slot is taken now; "submitting" goes on disk only once the photo is ready and the POST is next,
+        # so a crash while the photo is being made ready leaves a job to send, not a run to ask about.
         prepared = self._prepared.pop(job.id, None) or self._preparing.get(job.id)
-        saved = self.queue.change(job.id, state=JobState.SUBMITTING, attempts=job.attempts + 1, backend=backend,
-                                  error=None)  # fmt: skip
-        sending = self.queue.spawn(self._submit(job, backend, saved, prepared))
+        self._readying.add(job.id)
+        self.queue.hold(backend, f"ready:{job.id}")
+        before, self._turn = self._turn, asyncio.get_running_loop().create_future()
+        sending = self.queue.spawn(self._submit(job, backend, prepared, before, self._turn))
         self._sending.add(sending)
         sending.add_done_callback(self._sent)
         return 0.0
@@ -141,7 +145,7 @@ class Sender:
         if self._sending:  # never compete for the CPU with a run on its way out; the loop comes back after it
             return
         ahead = self.settings.max_in_flight
-        for job in self.queue.waiting()[:ahead]:
+        for job in [j for j in self.queue.waiting() if j.id not in self._readying][:ahead]:
             if len(self._prepared) + len(self._preparing) >= ahead:
                 return
             if job.id in self._prepared or job.id in self._preparing or not self.queue.ready(job.id):
@@ -164,38 +168,91 @@ class Sender:
             self._preparing[job.id] = self.queue.spawn(prepare())
 
     # -- one run ---------------------------------------------------------------------------------------------------
+    async def _ready_image(self, job: Job, prepared: bytes | asyncio.Task[bytes | None] | None) -> bytes:
+        """The photo as it will be sent: prepared ahead, still being prepared (wait for it), or made now."""
+        from booth.api.imaging import prepare_image
+
+        if isinstance(prepared, asyncio.Task):  # its own cancel is no error: the photo is made here then
+            await asyncio.wait({prepared})
+            prepared = None if prepared.cancelled() else prepared.result()
+        if prepared:
+            return prepared
+        assert job.capture_path is not None
+        data = await asyncio.to_thread(job.capture_path.read_bytes)
+        return await run_cpu(prepare_image, data, job.params.ratio)
+
     async def _submit(
-        self, job: Job, backend: str, saved: asyncio.Future[Any], prepared: bytes | asyncio.Task[bytes | None] | None
+        self,
+        job: Job,
+        backend: str,
+        prepared: bytes | asyncio.Task[bytes | None] | None,
+        before: asyncio.Future[None] | None,
+        turn: asyncio.Future[None],
+    ) -> None:
+        """Make the photo ready, wait for the job taken before this one to go out (ticket order), send it."""
+        try:
+            await self._send(job, backend, prepared, before, turn)
+        finally:
+            if not turn.done():
+                turn.set_result(None)
+
+    async def _send(
+        self,
+        job: Job,
+        backend: str,
+        prepared: bytes | asyncio.Task[bytes | None] | None,
+        before: asyncio.Future[None] | None,
+        turn: asyncio.Future[None],
     ) -> None:
         queue, job_id = self.queue, job.id
         assert job.capture_path is not None
         try:
-            await saved  # "submitting" is on disk before the run can reach the service
-            if isinstance(prepared, asyncio.Task):  # still being prepared: wait for it (its own cancel is no error)
-                await asyncio.wait({prepared})
-                prepared = None if prepared.cancelled() else prepared.result()
-            image = prepared or await asyncio.to_thread(job.capture_path.read_bytes)
+            image = await self._ready_image(job, prepared)
             client = await self.client_for(backend)
-            remote_id = await client.submit(job.params.to_request(image))
+            if before is not None:
+                await asyncio.wait({before})
         except FileNotFoundError:
             await queue.fail(job_id, f"the photo {job.capture_path.name} is missing from the event folder")
             return
+        except InvalidInputError as exc:
+            await queue.fail(job_id, str(exc))
+            return
+        except Exception as exc:  # nothing was sent: the job fails visibly instead of hanging in line
+            log.exception("job %s: the photo could not be made ready to send", job.ticket)
+            await queue.fail(job_id, f"the photo could not be made ready to send ({exc})")
+            return
+        finally:
+            self._readying.discard(job_id)
+            queue.unhold(backend, f"ready:{job_id}")
+        current = queue.job(job_id)
+        if current.state is not JobState.CAPTURED or current.needs_operator:
+            return  # cancelled or handed its original while the photo was made ready: nothing was sent
+        try:
+            # "submitting" is on disk before the run can reach the service.
+            await queue.change(job_id, state=JobState.SUBMITTING, attempts=current.attempts + 1, backend=backend,
+                               error=None)  # fmt: skip
+            turn.set_result(None)
+            remote_id = await client.submit(job.params.to_request(image))
         except (OutcomeUnknownError, ProtocolError) as exc:  # an unreadable answer may still be a run that exists
-            await self._uncertain(job_id, exc)
+            await self._uncertain(job_id, backend, exc)
             return
         except ApiError as exc:
             await self._refused(job_id, backend, exc)
             return
         except Exception as exc:  # a bug must not leave the job stuck in "submitting"
             log.exception("job %s: submitting failed unexpectedly", job.ticket)
-            await self._uncertain(job_id, exc)
+            await self._uncertain(job_id, backend, exc)
             return
+        finally:
+            queue.unhold(backend, f"send:{job_id}")  # held if the job was cancelled while its run went out
         if backend == REMOTE:
             self.set_online(True)
             # The service took a run: whatever blocked sending (credits, sign-in) is over, even if a 402 that
             # was already on its way when the operator unblocked arrived after the fix.
             self.blocked = None
         if queue.job(job_id).state is not JobState.SUBMITTING:  # cancelled meanwhile: keep that, note the id
+            queue.hold(backend, f"run:{remote_id}")
+            queue.spawn(follow_abandoned_run(queue, backend, job.service, str(remote_id)))
             await queue.change(job_id, remote_id=str(remote_id))
             return
         await queue.change(job_id, state=JobState.QUEUED, remote_id=str(remote_id), submitted_at=time.time())
@@ -204,6 +261,8 @@ class Sender:
     async def _refused(self, job_id: str, backend: str, exc: ApiError) -> None:
         """The service answered (or was never reached): the run does not exist, so sending again is safe."""
         queue = self.queue
+        if queue.job(job_id).state is not JobState.SUBMITTING:
+            return  # cancelled or handed its original meanwhile; no run exists, so there is nothing to undo
         back = {"state": JobState.CAPTURED, "attempts": max(0, queue.job(job_id).attempts - 1), "backend": None}
         if isinstance(exc, InvalidInputError):
             await queue.fail(job_id, str(exc))  # the client words it: what was refused and why
@@ -225,9 +284,11 @@ class Sender:
             queue.problem.emit("server", f"the service has trouble ({exc}); booth tries again shortly")
         self._wake.set()
 
-    async def _uncertain(self, job_id: str, exc: BaseException) -> None:
+    async def _uncertain(self, job_id: str, backend: str, exc: BaseException) -> None:
         queue = self.queue
-        if self.settings.resubmit_uncertain:
+        if queue.job(job_id).state is not JobState.SUBMITTING:
+            return  # the job moved on (cancelled, original handed over); a run it may have left is not counted
+        if self.settings.resubmit_uncertain or backend == LOCAL:  # the local engine costs no credit
             await queue.change(job_id, state=JobState.CAPTURED, backend=None, error=None)
             return
         message = f"the answer to this run was lost ({exc}); press Retry to send it again (may cost a credit)"

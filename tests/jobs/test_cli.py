@@ -153,3 +153,23 @@ def test_batch_without_an_api_url_runs_on_an_in_process_engine(
     monkeypatch.delenv("BOOTH_API_URL", raising=False)
     assert _batch(images[:1], tmp_path) == 0
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["anna.jpg"]
+
+
+def test_jobs_retry_of_a_run_at_the_service_needs_force(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _batch(images[:1], tmp_path) == 0
+    event = EventFolder(tmp_path / "event")
+    store = JobStore(event)
+    (job,) = store.all()
+    store.save(job.replace(state=JobState.RUNNING, remote_id="r-1", result_path=None))
+    store.close()
+    capsys.readouterr()
+
+    assert main(["jobs", "retry", "A01", "--event", str(event.path)]) == 2
+    err = capsys.readouterr().err
+    assert "running at the service" in err and "second credit" in err and "--force" in err
+    assert main(["jobs", "retry", "A01", "--force", "--event", str(event.path)]) == 0
+    store = JobStore(event)
+    assert store.get(job.id).state is JobState.CAPTURED  # type: ignore[union-attr]
+    store.close()
