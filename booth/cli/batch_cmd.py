@@ -2,15 +2,22 @@
 
 It rehearses an event from a folder of photos, or finishes one after a crash: each image becomes a job in
 the event folder (identified by a hash of the image and the options), so running the same command again
-resumes it and never sends a finished photo twice. Progress is one line of counts per state on stderr.
-Exit codes: 0 all delivered; 3 sign-in refused; 4 out of credits; 5 some jobs failed; 7 some jobs wait for
-the operator (`booth jobs retry`), with a summary line per unfinished photo.
+resumes it and never sends a finished photo twice. A job that failed is not sent again either (a run that
+timed out may still be at the service, and another costs a credit) unless `--retry-failed` says so.
+Progress is one line of counts per state on stderr; why the queue waits (service unreachable, sign-in,
+credits, ...) is printed once per reason above it. Exit codes: 0 all delivered; 2 bad options, or a folder
+that cannot be used (event folder, job store, --out full); 3 sign-in refused; 4 out of credits; 5 some
+photos have no result (failed, cancelled, result missing, not saved); 7 some jobs wait for the operator
+(`booth jobs retry|cancel`), with a summary line per unfinished photo.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
+import re
+import shlex
 import signal
 import sys
 import time
@@ -25,12 +32,18 @@ from booth.cli import CliError
 from booth.cli.common import add_run_arguments, load_settings, request_fields
 
 if TYPE_CHECKING:
+    from booth.jobs.event import EventFolder
     from booth.jobs.job import Job, JobParams
     from booth.jobs.queue import JobQueue
     from booth.settings import Settings
 
 EXIT_NEEDS_OPERATOR = 7
 STATE_ORDER = ("captured", "submitting", "queued", "running", "completed", "failed", "cancelled")
+NOT_SAVED = "not saved"  # the queue has no record of the job: its photo never reached the event folder
+HELD = "waiting for operator"
+# The kiosk's advice ("press Retry ..., or Cancel") names buttons a shell does not have; the summary says
+# which `booth jobs` command to type instead.
+_BUTTON_ADVICE = re.compile(r"[;,]\s*press Retry\b.*$", re.DOTALL)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,6 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_run_arguments(parser)
     parser.add_argument("--event", default=argparse.SUPPRESS, metavar="DIR", help="event folder (jobs, captures)")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the results")
+    parser.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="send the jobs that failed in an earlier run again (by default a re-run only lists them: a run "
+        "that timed out may still be at the service, and each new run may cost a credit)",
+    )
     parser.set_defaults(func=_batch)
 
 
@@ -75,6 +94,20 @@ def _read_images(paths: list[str]) -> list[_Photo]:
     return photos
 
 
+def _event_folder(path: Path) -> EventFolder:
+    """The event folder, created if missing; a path that cannot be one is refused with a message."""
+    from booth.jobs.event import EventFolder
+
+    try:
+        return EventFolder(path)
+    except (FileExistsError, NotADirectoryError):
+        raise CliError(f"event folder {path} (--event) is a file, not a folder, or lies inside one: "
+                       "give the path of a folder (a missing one is created)", 2) from None  # fmt: skip
+    except OSError as exc:
+        raise CliError(f"event folder {path} (--event): cannot create it ({exc.strerror or exc}); "
+                       "choose a folder you can write to", 2) from None  # fmt: skip
+
+
 def _batch(args: argparse.Namespace) -> int:
     from booth.jobs.job import JobParams, content_key
 
@@ -90,6 +123,7 @@ def _batch(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CliError(f"--out {out}: cannot create the folder ({exc.strerror})", 2) from None
+    event = _event_folder(settings.event.dir)
 
     import logging
 
@@ -105,7 +139,7 @@ def _batch(args: argparse.Namespace) -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
-            return loop.run_until_complete(_run(settings, url, params, photos, out))
+            return loop.run_until_complete(_run(settings, url, params, photos, out, event, args.retry_failed))
         finally:
             loop.close()
             asyncio.set_event_loop(None)
@@ -119,24 +153,37 @@ def _service_url(settings: Settings) -> Iterator[str]:
         return
     from booth.engine.server import EngineServer
 
+    print("booth: no service URL set (api.url or BOOTH_API_URL): using the built-in local engine", file=sys.stderr)
     with EngineServer(settings.engine) as engine:
         yield engine.url
 
 
-async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Photo], out: Path) -> int:
-    from booth.api.client import EventstationClient
-    from booth.jobs.event import EventBusyError, EventFolder
-    from booth.jobs.job import Delivery, JobState
-    from booth.jobs.queue import CLIENT_RETRY, JobQueue
+async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Photo], out: Path,
+               event: EventFolder, retry_failed: bool) -> int:  # fmt: skip
+    import sqlite3
 
-    event = EventFolder(settings.event.dir)
+    from booth.api.client import EventstationClient
+    from booth.jobs.event import EventBusyError
+    from booth.jobs.job import Delivery
+    from booth.jobs.queue import CLIENT_RETRY, JobQueue
+    from booth.jobs.store import StoreError
+
     client = EventstationClient(settings.api, base_url=url, retry=CLIENT_RETRY)
     queue = JobQueue(event, client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
+    progress = _Progress(queue, photos, out)  # before start: resuming may already report a problem
     try:
         await queue.start()
-    except EventBusyError as exc:
+    except (EventBusyError, StoreError, sqlite3.DatabaseError, ValueError, OSError) as exc:
+        await queue.stop()  # releases the folder's lock if start took it
         await client.aclose()
-        raise CliError(str(exc), 2) from None
+        if isinstance(exc, EventBusyError | StoreError):
+            message = str(exc)
+        elif isinstance(exc, OSError):
+            message = f"event folder {event.path}: cannot use it ({exc.strerror or exc}); check the disk"
+        else:
+            message = (f"{event.db_path}: cannot read the job store ({exc}); keep a copy of the folder "
+                       "and ask for help")  # fmt: skip
+        raise CliError(message, 2) from None
     interrupted = asyncio.Event()
     loop = asyncio.get_running_loop()
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -144,10 +191,11 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
         signal.signal(sig, lambda *_: loop.call_soon_threadsafe(interrupted.set))
     try:
         for photo in photos:
-            photo.job_id = _job_for(queue, photo, params, Delivery(screen=False, print_copies=0, qr=False)).id
-        progress = _Progress(queue, photos, out)
+            delivery = Delivery(screen=False, print_copies=0, qr=False)
+            photo.job_id = _job_for(queue, photo, params, delivery, retry_failed=retry_failed).id
         await progress.wait(interrupted)
     finally:
+        progress.end_line()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         await queue.stop()
@@ -155,20 +203,27 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
     if interrupted.is_set():
         print("booth: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
-    return _summary(queue, photos, out, JobState)
+    return _summary(queue, progress, event)
 
 
-def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any) -> Job:
-    """The photo's job from an earlier run (retried if it failed), else a new one."""
+def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *, retry_failed: bool) -> Job:
+    """The photo's job from an earlier run (sent again if it failed and --retry-failed), else a new one."""
     from booth.jobs.job import JobState
 
     earlier = queue.find_by_key(photo.key)
     if earlier:
         job = earlier[-1]
-        if job.state is JobState.FAILED:
+        if job.state is JobState.FAILED and retry_failed:
             return queue.retry(job.id)
         return job
     return queue.enqueue(photo.data, params, delivery, key=photo.key)
+
+
+def _shell_words(text: str) -> str:
+    """A queue message without the kiosk's button advice (and, belt and braces, without any known secret)."""
+    from booth.api.redact import redact
+
+    return _BUTTON_ADVICE.sub("", redact(text))
 
 
 class _Progress:
@@ -183,12 +238,42 @@ class _Progress:
             for leftover in out.glob(f".{name}.*.tmp"):
                 leftover.unlink(missing_ok=True)
         self.delivered: set[Path] = set()
+        self.missing: dict[Path, str] = {}  # results the event folder no longer has
         self.changed = asyncio.Event()
         self.tty = sys.stderr.isatty()
+        self.on_bar_line = False  # the terminal's cursor is on the bar: clear it before printing anything
         self.last_line = ""
         self.last_draw = 0.0
+        self.said: set[str] = set()
         queue.job_changed.connect(lambda _id: self.changed.set())
         queue.job_added.connect(lambda _id: self.changed.set())
+        queue.problem.connect(self._problem)
+
+    def job(self, photo: _Photo) -> Job | None:
+        """The photo's job, or None when the queue has no record of it (its photo could not be saved)."""
+        try:
+            return self.queue.job(photo.job_id)
+        except KeyError:
+            return None
+
+    def _problem(self, kind: str, text: str) -> None:
+        """Why the queue waits or what went wrong, once per distinct message, on a line of its own."""
+        text = _shell_words(text)
+        if kind == "needs_operator":
+            text += "; the summary at the end says how to retry or cancel it"
+        if text in self.said:
+            return
+        self.said.add(text)
+        self.end_line(clear=True)
+        print(f"booth: {text}", file=sys.stderr, flush=True)
+        self.changed.set()  # the bar comes back below it
+
+    def end_line(self, *, clear: bool = False) -> None:
+        """Leave the bar's line (clearing it, or keeping it above) so the next text starts a line."""
+        if self.on_bar_line:
+            sys.stderr.write("\r\x1b[2K" if clear else "\n")
+            sys.stderr.flush()
+            self.on_bar_line = False
 
     async def wait(self, interrupted: asyncio.Event) -> None:
         while not interrupted.is_set():
@@ -204,46 +289,75 @@ class _Progress:
         self._draw(final=True)
 
     def _settled(self) -> bool:
-        jobs = [self.queue.job(p.job_id) for p in self.photos]
-        open_jobs = [j for j in jobs if not j.final and not j.needs_operator]
+        jobs = [self.job(p) for p in self.photos]
+        open_jobs = [j for j in jobs if j is not None and not j.final and not j.needs_operator]
         if not open_jobs:
-            return all(p.path in self.delivered for p, j in zip(self.photos, jobs, strict=True) if j.result_path
-                       and j.state.value == "completed")  # fmt: skip
+            landed = [p for p, j in zip(self.photos, jobs, strict=True)
+                      if j is not None and j.result_path and j.state.value == "completed"]  # fmt: skip
+            return all(p.path in self.delivered or p.path in self.missing for p in landed)
         return self.queue.blocked is not None and all(j.state.value == "captured" for j in open_jobs)
 
     async def _deliver(self) -> None:
-        from booth.jobs.event import atomic_write
+        from booth.jobs import event as event_mod
 
         for photo in self.photos:
-            job = self.queue.job(photo.job_id)
-            if job.state.value != "completed" or job.result_path is None or photo.path in self.delivered:
+            job = self.job(photo)
+            if job is None or job.state.value != "completed" or job.result_path is None:
                 continue
-            data = await asyncio.to_thread(job.result_path.read_bytes)
+            if photo.path in self.delivered or photo.path in self.missing:
+                continue
+            try:
+                data = await asyncio.to_thread(job.result_path.read_bytes)
+            except OSError as exc:
+                what = "result missing" if isinstance(exc, FileNotFoundError) else f"result unreadable ({exc.strerror})"
+                self.missing[photo.path] = (
+                    f"{what}: {job.result_path} (job {job.ticket} is completed, so it is not sent again); "
+                    "put the file back from a copy of the event folder, then run this command again"
+                )
+                continue
             target = self.out / f"{self.names[photo.path]}{job.result_path.suffix}"
-            await asyncio.to_thread(atomic_write, target, data)
+            try:
+                await asyncio.to_thread(event_mod.atomic_write, target, data)
+            except OSError as exc:
+                full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                fix = "free some space" if full else "check the folder (permissions, disk)"
+                raise CliError(f"--out {self.out}: cannot write {target.name} ({exc.strerror or exc}); {fix} or "
+                               "choose another --out, then run the same command again: finished photos are not "
+                               "sent again", 2) from None  # fmt: skip
             self.delivered.add(photo.path)
 
     def _draw(self, *, final: bool = False) -> None:
         counts: dict[str, int] = {}
-        for job_id in {p.job_id for p in self.photos}:
-            job = self.queue.job(job_id)
-            state = "waiting for operator" if job.needs_operator else job.state.value
+        seen: set[str] = set()
+        for photo in self.photos:
+            if photo.job_id in seen:
+                continue
+            seen.add(photo.job_id)
+            job = self.job(photo)
+            state = NOT_SAVED if job is None else HELD if job.needs_operator else job.state.value
             counts[state] = counts.get(state, 0) + 1
         total = sum(counts.values())
         done = counts.get("completed", 0)
         width = 24
         filled = int(width * done / total) if total else width
-        parts = [f"{counts[s]} {s}" for s in (*STATE_ORDER, "waiting for operator") if counts.get(s)]
+        parts = [f"{counts[s]} {s}" for s in (*STATE_ORDER, HELD, NOT_SAVED) if counts.get(s)]
         offline = "" if self.queue.online else " · service unreachable, waiting"
         line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} " + ", ".join(parts) + offline
         now = time.monotonic()
         if self.tty:
-            sys.stderr.write("\r\x1b[2K" + line + ("\n" if final else ""))
+            sys.stderr.write("\r\x1b[2K" + line)
+            self.on_bar_line = True
+            if final:
+                self.end_line()
             sys.stderr.flush()
         elif line != self.last_line and (final or now - self.last_draw >= 1.0):
             print(line, file=sys.stderr, flush=True)  # a log, not a terminal: one line per change, at most 1/s
             self.last_draw = now
             self.last_line = line
+
+
+def _quoted(path: Path) -> str:
+    return shlex.quote(str(path))
 
 
 def _out_names(photos: list[_Photo]) -> dict[Path, str]:
@@ -262,24 +376,46 @@ def _out_names(photos: list[_Photo]) -> dict[Path, str]:
     return names
 
 
-def _summary(queue: JobQueue, photos: list[_Photo], out: Path, states: Any) -> int:
-    jobs = {p.job_id: queue.job(p.job_id) for p in photos}
-    unfinished = [(p, jobs[p.job_id]) for p in photos if jobs[p.job_id].state is not states.COMPLETED]
-    completed = len(photos) - len(unfinished)
-    fallbacks = sum(1 for job in jobs.values() if job.fallback)
+def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
+    from booth.jobs.job import JobState
+
+    photos, out = progress.photos, progress.out
+    folder = _quoted(event.path)
+    jobs = {p.job_id: progress.job(p) for p in photos}
+    unfinished = [(p, jobs[p.job_id]) for p in photos if p.path not in progress.delivered]
+    fallbacks = sum(1 for job in jobs.values() if job is not None and job.fallback)
     note = f" ({fallbacks} as the framed original)" if fallbacks else ""
-    print(f"booth: {completed} of {len(photos)} results in {out}{note}", file=sys.stderr)
+    print(f"booth: {len(photos) - len(unfinished)} of {len(photos)} results in {out}{note}", file=sys.stderr)
     if not unfinished:
         return 0
+    failed = held = 0
     for photo, job in unfinished:
+        if job is None:
+            print(f"  {photo.path.name}: not delivered: its photo could not be saved in the event folder "
+                  f"{event.path} (see above); check the disk, then run this command again",
+                  file=sys.stderr)  # fmt: skip
+            continue
+        if photo.path in progress.missing:
+            print(f"  {job.ticket} {photo.path.name}: {progress.missing[photo.path]}", file=sys.stderr)
+            continue
+        failed += job.state is JobState.FAILED
         what = "waits for the operator" if job.needs_operator else job.state.value
-        print(f"  {job.ticket} {photo.path.name}: {what}: {job.error or ''}".rstrip(": "), file=sys.stderr)
-    blocked = queue.blocked
-    if blocked is not None:
-        print(f"booth: {blocked[1]}", file=sys.stderr)
-        return 3 if blocked[0] == "auth" else 4
-    if any(job.needs_operator for _, job in unfinished):
-        print("booth: check those runs, then `booth jobs retry TICKET --event DIR` and run this again",
+        print(f"  {job.ticket} {photo.path.name}: {what}: {_shell_words(job.error or '')}".rstrip(": "),
               file=sys.stderr)  # fmt: skip
-        return EXIT_NEEDS_OPERATOR
-    return 5
+        if job.needs_operator:
+            held += 1
+            force = " --force" if job.remote_id else ""
+            print(f"    send it again: `booth jobs retry {job.ticket} --event {folder}{force}` (may cost a credit); "
+                  f"or drop it: `booth jobs cancel {job.ticket} --event {folder}`", file=sys.stderr)  # fmt: skip
+    if failed:
+        print("booth: failed jobs are not sent again by a re-run; add --retry-failed to send them again "
+              "(a run that timed out may still be at the service: a new one may cost another credit)",
+              file=sys.stderr)  # fmt: skip
+    if held:
+        print("booth: the service may already have those runs: check them, retry or cancel each as shown, "
+              "then run this command again", file=sys.stderr)  # fmt: skip
+    blocked = queue.blocked
+    if blocked is not None:  # last, next to the prompt: nothing goes out until the operator fixes this
+        print(f"booth: {_shell_words(blocked[1])}", file=sys.stderr)
+        return 3 if blocked[0] == "auth" else 4
+    return EXIT_NEEDS_OPERATOR if held else 5

@@ -1,0 +1,272 @@
+"""`booth batch` as an operator at a venue meets it: why it waits, what went wrong, what to type next.
+
+Each test runs `booth.cli.main` in this process against the local engine (the SIGINT test runs a real
+subprocess, since a batch waiting for an unreachable service only ends when interrupted). Before these
+fixes, each of them either hung without a reason, crashed with a traceback or silently re-sent a run.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from booth.cli import main
+from booth.jobs.event import EventFolder
+from booth.jobs.job import JobState
+from booth.jobs.store import JobStore
+
+
+def _photo(seed: int) -> bytes:
+    pixels = np.random.default_rng(seed).integers(0, 255, size=(120, 160, 3), dtype=np.uint8)
+    out = io.BytesIO()
+    Image.fromarray(pixels).save(out, format="JPEG", quality=80)
+    return out.getvalue()
+
+
+@pytest.fixture
+def images(tmp_path: Path) -> list[str]:
+    paths = []
+    for n, name in enumerate(("anna.jpg", "ben.jpg")):
+        path = tmp_path / "in" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_photo(n))
+        paths.append(str(path))
+    return paths
+
+
+@pytest.fixture
+def service(engine: Any, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Any:
+    monkeypatch.setenv("BOOTH_API_URL", engine.url)
+    return engine
+
+
+def _batch(images: list[str], tmp_path: Path, *extra: str) -> int:
+    return main(["batch", *images, "--service", "filter", "--filter-id", "3", "--ratio", "square",
+                 "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out"), *extra])  # fmt: skip
+
+
+class _Terminal(io.StringIO):
+    """stderr as a terminal: the progress bar redraws its one line with carriage returns."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+# -- 1. the reason for waiting ---------------------------------------------------------------------------------
+def test_batch_prints_each_problem_once_on_a_line_of_its_own(
+    service: Any, images: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.configure(faults={"run.fail.next": 1})
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert _batch(images[:1], tmp_path) == 5
+    err = terminal.getvalue()
+    assert err.count("booth: ticket A01: ") == 1 and "injected failure" in err
+    # The bar's line is cleared before the problem is printed, so the problem starts a line of its own.
+    before = err[: err.index("booth: ticket A01: ")]
+    assert before == "" or before.endswith(("\r\x1b[2K", "\n"))
+
+
+def test_batch_says_why_it_waits_for_an_unreachable_service(images: list[str], tmp_path: Path) -> None:
+    with socket.socket() as sock:  # a port nobody listens on: connection refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOOTH_")}
+    env.update(BOOTH_API_URL=f"http://127.0.0.1:{port}", QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-m", "booth", "batch", images[0], "--service", "filter",
+                             "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out")],
+                            env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert proc.stderr is not None
+    lines: list[str] = []
+    rest = ""
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "cannot be reached" in line:
+                break
+        time.sleep(2.5)  # the queue tries again meanwhile: the reason is not printed a second time
+        proc.send_signal(signal.SIGINT)
+        _, rest = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    err = "".join(lines) + rest
+    assert proc.returncode == 130, err
+    reasons = [line for line in err.splitlines() if "cannot be reached" in line]
+    assert len(reasons) == 1, err
+    assert reasons[0].startswith("booth: the service cannot be reached")
+    assert "Traceback" not in err
+
+
+# -- 2. messages, not tracebacks -------------------------------------------------------------------------------
+def test_batch_refuses_an_event_path_that_is_a_file(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "event").write_text("not a folder")
+    assert _batch(images, tmp_path) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'event'}" in err and "is a file, not a folder" in err
+    assert service.stats()["runs_received"] == 0
+
+
+def test_batch_names_a_corrupt_job_store_and_leaves_the_folder_free(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    event = EventFolder(tmp_path / "event")
+    event.db_path.write_bytes(b"this is no database " * 400)
+    assert _batch(images, tmp_path) == 2
+    err = capsys.readouterr().err
+    assert "jobs.sqlite: cannot open the job store" in err and "keep a copy of the folder" in err
+    assert not event.is_busy()  # the lock went with the failed start
+    assert service.stats()["runs_received"] == 0
+
+
+def test_batch_lists_a_result_missing_from_the_event_folder(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _batch(images, tmp_path) == 0
+    store = JobStore(EventFolder(tmp_path / "event"))
+    anna = store.all()[0]
+    store.close()
+    assert anna.result_path is not None
+    anna.result_path.unlink()
+    (tmp_path / "out" / "anna.jpg").unlink()
+    capsys.readouterr()
+
+    assert _batch(images, tmp_path) == 5
+    err = capsys.readouterr().err
+    assert "booth: 1 of 2 results in" in err
+    assert f"A01 anna.jpg: result missing: {anna.result_path}" in err
+    assert "job A01 is completed, so it is not sent again" in err and "put the file back" in err
+    assert (tmp_path / "out" / "ben.jpg").is_file()
+    assert service.stats()["runs_received"] == 2  # nothing is sent again without the operator's word
+
+
+def test_batch_stops_with_a_message_when_out_is_full(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booth.jobs import event as event_mod
+
+    real_write = event_mod.atomic_write
+    out = tmp_path / "out"
+
+    def full_disk(path: Path, data: bytes) -> Path:
+        if Path(path).parent == out:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(event_mod, "atomic_write", full_disk)
+    assert _batch(images, tmp_path) == 2
+    err = capsys.readouterr().err
+    assert f"--out {out}: cannot write" in err and "No space left on device" in err
+    assert "run the same command again" in err
+    assert not EventFolder(tmp_path / "event").is_busy()
+
+    monkeypatch.setattr(event_mod, "atomic_write", real_write)  # space freed: the re-run only copies
+    assert _batch(images, tmp_path) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["anna.jpg", "ben.jpg"]
+    assert service.stats()["runs_received"] == 2
+
+
+# -- 3. failed jobs wait for --retry-failed --------------------------------------------------------------------
+def test_a_rerun_lists_failed_jobs_and_sends_them_only_with_retry_failed(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    service.configure(faults={"run.fail.next": 1})
+    assert _batch(images[:1], tmp_path) == 5
+    assert service.stats()["runs_received"] == 1
+    capsys.readouterr()
+
+    assert _batch(images[:1], tmp_path) == 5
+    assert service.stats()["runs_received"] == 1  # a failed run may still be at the service: not re-sent
+    err = capsys.readouterr().err
+    assert "A01 anna.jpg: failed: " in err and "injected failure" in err
+    assert "--retry-failed" in err
+
+    assert _batch(images[:1], tmp_path, "--retry-failed") == 0
+    assert service.stats()["runs_received"] == 2
+    assert (tmp_path / "out" / "anna.jpg").is_file()
+
+
+def test_retry_failed_is_documented() -> None:
+    from booth.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    text = sub.choices["batch"].format_help()  # type: ignore[attr-defined]
+    assert "--retry-failed" in text and "credit" in text
+
+
+# -- 4. a photo the event folder could not take at once ------------------------------------------------------
+def test_a_photo_the_event_folder_could_not_take_is_reported_without_a_crash(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk refuses anna's capture once. The queue drops the job (and batch reports it not delivered) or
+    keeps it and writes it again (and batch delivers it); either way batch says so, and never crashes."""
+    from booth.jobs import queue as queue_mod
+
+    real_write = queue_mod.atomic_write
+    refused: list[Path] = []
+
+    def full_once(path: Path, data: bytes) -> Path:
+        if Path(path).parent.name == "captures" and Path(path).name.startswith("A01") and not refused:
+            refused.append(Path(path))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(queue_mod, "atomic_write", full_once)
+    code = _batch(images, tmp_path)
+    err = capsys.readouterr().err
+    assert refused and "Traceback" not in err
+    problems = [line for line in err.splitlines() if line.startswith("booth: ticket A01: the photo could not be saved")]
+    assert len(problems) == 1, err  # the queue's storage problem, printed once
+    assert (tmp_path / "out" / "ben.jpg").is_file()
+    if code == 0:
+        assert (tmp_path / "out" / "anna.jpg").is_file()
+    else:
+        assert code == 5 and "anna.jpg: not delivered" in err
+
+
+# -- 5. held jobs: what to type in a shell ---------------------------------------------------------------------
+def test_held_jobs_get_shell_commands_not_buttons(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _batch(images, tmp_path) == 0
+    event = EventFolder(tmp_path / "event")
+    store = JobStore(event)
+    anna, ben = store.all()
+    from booth.jobs.queue import UNCERTAIN_MESSAGE
+
+    store.save(anna.replace(state=JobState.SUBMITTING, needs_operator=True, error=UNCERTAIN_MESSAGE,
+                            result_path=None, remote_id=None))  # fmt: skip
+    store.save(ben.replace(state=JobState.RUNNING, needs_operator=True, result_path=None, remote_id="r-77",
+                           error="the answer to this run was lost (timeout); press Retry to send it again "
+                                 "(may cost a credit)"))  # fmt: skip
+    store.close()
+    capsys.readouterr()
+
+    assert _batch(images, tmp_path) == 7
+    err = capsys.readouterr().err
+    assert "press Retry" not in err and "Cancel" not in err
+    folder = str(event.path)
+    assert f"booth jobs retry A01 --event {folder}`" in err  # no run id known: no --force
+    assert f"booth jobs retry A02 --event {folder} --force`" in err  # the service has run r-77
+    assert f"booth jobs cancel A01 --event {folder}`" in err and f"booth jobs cancel A02 --event {folder}`" in err
+    assert "the service may have it" in err
