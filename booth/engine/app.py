@@ -11,6 +11,7 @@ routes, so status calls stay fast while pictures are being made.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import socket
 import struct
@@ -104,6 +105,7 @@ class EngineApp:
             add(path, self._guarded("status", self._status), ["POST", "GET"])
         add("/token", self._guarded("token", self._token, signed_in=False), ["POST"])
         add("/_engine/stats", _loopback_only(self._stats), ["GET"])
+        add("/_engine/runs", _loopback_only(self._runs), ["GET"])
         add("/_engine/config", _loopback_only(self._config), ["POST"])
         add("/_engine/reset", _loopback_only(self._reset), ["POST"])
         add("/_engine/results/{token}", self._result, ["GET"])
@@ -193,7 +195,8 @@ class EngineApp:
                                animation=state.variant["animation"])
                 job = state.book.accept(service.name, work,
                                         latency_s=state.settings.latency_s, fail_message=fail,
-                                        retention_s=state.settings.retention_s)
+                                        retention_s=state.settings.retention_s,
+                                        image_sha256=hashlib.sha256(data).hexdigest())
         if refusal == "credits":
             state.book.count("rejected_402")
             code = int(state.variant["credits_status"])
@@ -236,6 +239,9 @@ class EngineApp:
     # -- engine routes -------------------------------------------------------------------------------
     async def _stats(self, request: Request) -> Response:
         return JSONResponse(self.state.stats())
+
+    async def _runs(self, request: Request) -> Response:
+        return JSONResponse(self.state.book.runs())
 
     async def _config(self, request: Request) -> Response:
         try:

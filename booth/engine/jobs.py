@@ -13,6 +13,7 @@ import math
 import secrets
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -80,6 +81,8 @@ def _finished(job: Job, future: Future[Rendered]) -> None:
         log.warning("engine job %s (%s) failed", job.id, job.service, exc_info=future.exception())
 
 
+RUN_LOG_SIZE = 10_000
+
 STAT_NAMES = (
     "runs_received",
     "runs_accepted",
@@ -108,6 +111,8 @@ class JobBook:
         self._workers = workers
         self._pool: ThreadPoolExecutor | None = None  # made on first use, and again after shutdown()
         self._stats: dict[str, int] = dict.fromkeys(STAT_NAMES, 0)
+        # Every accepted run's service and image digest, so a test can tell which photo was sent how often.
+        self._received: deque[dict[str, str]] = deque(maxlen=RUN_LOG_SIZE)
 
     # -- figures -------------------------------------------------------------------------------------
     def count(self, name: str, by: int = 1) -> None:
@@ -128,10 +133,16 @@ class JobBook:
             self._stats = dict.fromkeys(STAT_NAMES, 0) | kept
             self._stats["max_in_flight_seen"] = self._in_flight(time.monotonic())
 
+    def runs(self) -> list[dict[str, str]]:
+        """The accepted runs, oldest first: {"id", "service", "image_sha256"}."""
+        with self._lock:
+            return list(self._received)
+
     def clear(self) -> None:
         """Forget every job (their renders still finish on the pool, unseen) and zero the figures."""
         with self._lock:
             self._jobs.clear()
+            self._received.clear()
             self._stats = dict.fromkeys(STAT_NAMES, 0)
 
     # -- jobs ----------------------------------------------------------------------------------------
@@ -161,6 +172,7 @@ class JobBook:
         latency_s: float,
         fail_message: str | None = None,
         retention_s: float = math.inf,
+        image_sha256: str = "",
     ) -> Job:
         """Book a job and start its render; the caller has already checked credits and concurrency.
 
@@ -178,6 +190,7 @@ class JobBook:
             )
             job.future.add_done_callback(partial(_finished, job))
             self._jobs[job.id] = job
+            self._received.append({"id": job.id, "service": service, "image_sha256": image_sha256})
             self._stats["runs_accepted"] += 1
             flying = self._in_flight(job.created)
             self._stats["max_in_flight_seen"] = max(self._stats["max_in_flight_seen"], flying)

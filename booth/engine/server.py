@@ -124,6 +124,10 @@ class EngineServer:
     def stats(self) -> dict[str, Any]:
         return self.state.stats()
 
+    def runs(self) -> list[dict[str, str]]:
+        """Every accepted run: {"id", "service", "image_sha256"} (the digest of the image as received)."""
+        return self.state.book.runs()
+
     def reset_stats(self) -> None:
         self.state.book.reset_stats()
 

@@ -160,3 +160,14 @@ def test_admin_routes_report_change_and_reset(http: httpx.Client, run: Any) -> N
     assert http.post("/_engine/config", json={"variant": {"output": "carrier-pigeon"}}).status_code == 422
     assert http.post("/_engine/reset").json() == {"ok": True}
     assert http.get("/_engine/stats").json()["runs_accepted"] == 0
+
+
+def test_the_run_log_names_each_accepted_runs_image_by_digest(http: httpx.Client, engine: Any, photo_b64: str) -> None:
+    import hashlib
+
+    answer = http.post(SERVICES["filter"].run_path, json=body_for("filter", photo_b64))
+    assert answer.status_code == 200
+    http.post(SERVICES["filter"].run_path, json=body_for("filter", "not base64 at all"))  # refused: not logged
+    digest = hashlib.sha256(base64.b64decode(photo_b64)).hexdigest()
+    assert engine.runs() == [{"id": answer.json()["id"], "service": "filter", "image_sha256": digest}]
+    assert http.get("/_engine/runs").json() == engine.runs()
