@@ -106,6 +106,9 @@ class Poller:
     async def _poll(self, job_id: str) -> None:
         try:
             await self._poll_once(job_id)
+        except Exception:  # a bug or a store fault must not turn into a tight loop of status calls
+            log.exception("status poll of job %s failed unexpectedly; asking again later", job_id)
+            self._again(job_id, BLOCKED_RETRY_S)
         finally:
             self._busy.discard(job_id)
             self._wake.set()
