@@ -312,7 +312,9 @@ class _Progress:
                 what = "result missing" if isinstance(exc, FileNotFoundError) else f"result unreadable ({exc.strerror})"
                 self.missing[photo.path] = (
                     f"{what}: {job.result_path} (job {job.ticket} is completed, so it is not sent again); "
-                    "put the file back from a copy of the event folder, then run this command again"
+                    "put the file back from a copy of the event folder, or make it again with "
+                    f"`booth jobs retry {job.ticket} --event {_quoted(self.queue.event.path)} --force` (a new run), "
+                    "then run this command again"
                 )
                 continue
             target = self.out / f"{self.names[photo.path]}{job.result_path.suffix}"

@@ -86,9 +86,10 @@ def _change(args: argparse.Namespace) -> int:
         if args.jobs_action == "retry":
             refusal = job.retry_refusal(force=args.force)
             if refusal is not None:
-                where = f": {job.result_path}" if job.result_path is not None and job.state.value == "completed" else ""
-                hint = "" if job.state.value == "completed" else "; add --force to send it again anyway"
-                raise CliError(f"{refusal}{where}{hint}", 2)
+                done = job.state.value == "completed"
+                where = f": {job.result_path}" if done and job.result_path is not None else ""
+                again = "make it again (a new run" if done else "send it again anyway (a second run"
+                raise CliError(f"{refusal}{where}; add --force to {again}: it may cost a credit)", 2)
             store.save(job.retried().replace(updated_at=time.time()))
             print(f"{job.ticket}: will be sent when a booth or `booth batch` next opens {store.event.path}")
         else:

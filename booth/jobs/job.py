@@ -142,8 +142,8 @@ class Job:
         A completed job has its picture. A job the service is working on would start a second run and may
         cost a second credit, so it needs `force`; a job held for the operator is exactly what retry is for.
         """
-        if self.state is JobState.COMPLETED and not self.fallback:
-            return f"job {self.ticket} is already completed"
+        if self.state is JobState.COMPLETED and not self.fallback and not force:
+            return f"job {self.ticket} is already completed"  # forced: made again (e.g. its result file was lost)
         at_service = self.state in (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING) and not self.needs_operator
         if at_service and not force:
             return (f"job {self.ticket} is {self.state.value} at the service; sending it again starts a second run "

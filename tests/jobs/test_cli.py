@@ -173,3 +173,27 @@ def test_jobs_retry_of_a_run_at_the_service_needs_force(
     store = JobStore(event)
     assert store.get(job.id).state is JobState.CAPTURED  # type: ignore[union-attr]
     store.close()
+
+
+def test_a_completed_job_whose_result_was_lost_is_made_again_only_with_force(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _batch(images[:1], tmp_path) == 0
+    event = EventFolder(tmp_path / "event")
+    store = JobStore(event)
+    (job,) = store.all()
+    store.close()
+    assert job.result_path is not None
+    job.result_path.unlink()
+    capsys.readouterr()
+
+    assert main(["jobs", "retry", "A01", "--event", str(event.path)]) == 2
+    assert "add --force to make it again" in capsys.readouterr().err
+    assert main(["jobs", "retry", "A01", "--force", "--event", str(event.path)]) == 0
+    assert _batch(images[:1], tmp_path) == 0
+    store = JobStore(event)
+    again = store.get(job.id)
+    store.close()
+    assert again is not None and again.state is JobState.COMPLETED and again.attempts == 2
+    assert again.result_path is not None and again.result_path.is_file()
+    assert service.stats()["runs_received"] == 2
