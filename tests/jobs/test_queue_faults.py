@@ -66,17 +66,20 @@ def test_while_offline_the_deadline_hands_the_guest_the_original(event: EventFol
 def test_while_offline_without_the_original_setting_photos_keep_waiting(
     engine: Any, event: EventFolder, arun: Any
 ) -> None:
+    engine.configure(latency_s=0.2)
+
     async def scenario() -> None:
-        api = ApiSettings(image_deadline_s=0.5, connect_timeout_s=0.5)
+        # Offline for longer than the deadline; once sent, each run has the whole deadline again.
+        api = ApiSettings(image_deadline_s=2.5, connect_timeout_s=0.5)
         async with QueueHarness(event, engine.url, api=api, original_on_deadline=False) as h:
             engine.go_down()
             ids = h.enqueue(2)
-            await asyncio.sleep(1.5)
+            await asyncio.sleep(3.0)
             # Nothing fails for a guest while offline: the photos wait (or are being tried) for the service.
             assert set(h.states(ids)) <= {"captured", "submitting"}
             engine.come_back()
             await h.all_final(ids, timeout=20)
-            assert h.states(ids) == ["completed", "completed"]
+            assert h.states(ids) == ["completed", "completed"], [h.queue.job(i).error for i in ids]
 
     arun(scenario(), timeout=30)
 
