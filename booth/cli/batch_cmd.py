@@ -124,6 +124,8 @@ def _batch(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"--out {out}: cannot create the folder ({exc.strerror})", 2) from None
     event = _event_folder(settings.event.dir)
+    if getattr(args, "event", None) is None:  # the kiosk's own folder: say so, a rehearsal may not want it
+        print(f"booth: no --event given: using the event folder of the settings, {event.path}", file=sys.stderr)
 
     import logging
 
@@ -186,8 +188,11 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
         raise CliError(message, 2) from None
     interrupted = asyncio.Event()
     loop = asyncio.get_running_loop()
-    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    for sig in previous:  # stop cleanly: the queue finishes its writes, the next run resumes
+    # Ctrl-C, kill, and a closed ssh session (SIGHUP) all stop cleanly: the queue finishes its writes and
+    # runs being sent hear their answers, so the next run resumes without asking about them.
+    handled = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {sig: signal.getsignal(sig) for sig in handled}
+    for sig in previous:
         signal.signal(sig, lambda *_: loop.call_soon_threadsafe(interrupted.set))
     try:
         for photo in photos:

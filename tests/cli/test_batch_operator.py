@@ -270,3 +270,50 @@ def test_held_jobs_get_shell_commands_not_buttons(
     assert f"booth jobs retry A02 --event {folder} --force`" in err  # the service has run r-77
     assert f"booth jobs cancel A01 --event {folder}`" in err and f"booth jobs cancel A02 --event {folder}`" in err
     assert "the service may have it" in err
+
+
+def test_a_closed_ssh_session_stops_batch_cleanly_and_the_rerun_sends_nothing_twice(
+    engine: Any, images: list[str], tmp_path: Path
+) -> None:
+    """SIGHUP (the terminal went away) ends batch like Ctrl-C: runs being sent hear their answers first."""
+    engine.configure(latency_s=1.5)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOOTH_")}
+    env.update(BOOTH_API_URL=engine.url, QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "booth", "batch", *images, "--service", "filter", "--filter-id", "1",
+               "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out")]  # fmt: skip
+    proc = subprocess.Popen(command, env=env, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    seen = ""
+    try:
+        while "running" not in seen:  # both runs are at the engine: the hang-up lands mid-run
+            line = proc.stderr.readline()
+            assert line, f"batch ended before its runs went out: {seen}"
+            seen += line
+        proc.send_signal(signal.SIGHUP)
+        _, rest = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    err = seen + rest
+    assert proc.returncode == 130, err
+    assert "interrupted; run the same command again to resume" in err and "Traceback" not in err
+    store = JobStore(EventFolder(tmp_path / "event"))
+    jobs = store.all()
+    store.close()
+    assert not any(job.needs_operator for job in jobs)  # nothing left asking "was it sent?"
+    again = subprocess.run(command, env=env, text=True, capture_output=True, timeout=60)
+    assert again.returncode == 0, again.stderr
+    assert engine.stats()["runs_received"] == len(images)  # the runs out at the hang-up were polled, not resent
+
+
+def test_batch_without_event_names_the_folder_it_uses(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "booth.toml"
+    config.write_text(f'[event]\ndir = "{tmp_path / "settings-event"}"\n')
+    code = main(["--config", str(config), "batch", images[0], "--service", "filter", "--filter-id", "1",
+                 "--out", str(tmp_path / "out")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"no --event given: using the event folder of the settings, {tmp_path / 'settings-event'}" in err
