@@ -119,6 +119,11 @@ def _batch(args: argparse.Namespace) -> int:
     for photo in photos:
         photo.key = content_key(photo.data, params)
     out = Path(args.out).expanduser()
+    beside = sorted({str(photo.path) for photo in photos if photo.path.resolve().parent == out.resolve()})
+    if beside:  # a result is named after its photo: anna.jpg's result would replace anna.jpg itself
+        raise CliError(f"--out {out} is the folder of the photos given ({', '.join(beside[:3])}"
+                       f"{', ...' if len(beside) > 3 else ''}): their results would replace them; choose another "
+                       "--out folder", 2)  # fmt: skip
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -317,3 +317,16 @@ def test_batch_without_event_names_the_folder_it_uses(
     err = capsys.readouterr().err
     assert code == 0, err
     assert f"no --event given: using the event folder of the settings, {tmp_path / 'settings-event'}" in err
+
+
+def test_batch_refuses_to_write_results_over_the_photos_given(
+    service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = Path(images[0]).read_bytes()
+    code = main(["batch", *images, "--service", "filter", "--filter-id", "1", "--event", str(tmp_path / "event"),
+                 "--out", str(Path(images[0]).parent)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "is the folder of the photos given" in err and "choose another --out folder" in err
+    assert Path(images[0]).read_bytes() == before
+    assert service.stats()["runs_received"] == 0
