@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from booth.api.errors import (
@@ -36,6 +37,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REMOTE, LOCAL = "remote", "local"
+# A photo for a send: prepared ahead, still being prepared, or not yet (made at the send).
+Prepared = bytes | asyncio.Task[bytes | None] | None
+
+
+async def _photo_to_send(job: Job) -> bytes:
+    """The capture scaled and encoded as the service gets it (CPU pool; the read on an I/O thread)."""
+    from booth.api.imaging import prepare_image
+
+    assert job.capture_path is not None
+    data = await asyncio.to_thread(job.capture_path.read_bytes)
+    return await run_cpu(prepare_image, data, job.params.ratio)
+
+
+def _release(turn: asyncio.Future[None], _task: asyncio.Task[Any]) -> None:
+    if not turn.done():
+        turn.set_result(None)
 
 
 class Sender:
@@ -107,7 +124,7 @@ class Sender:
 
     def _dispatch_once(self) -> float | None:
         """Send the next job if allowed; 0 to go on at once, else how long to wait (None: until woken)."""
-        waiting = [job for job in self.queue.waiting() if job.id not in self._readying]
+        waiting = self._line()
         if not waiting or self.blocked is not None or not self.queue.ready(waiting[0].id):
             return None
         job = waiting[0]
@@ -132,7 +149,12 @@ class Sender:
         sending = self.queue.spawn(self._submit(job, backend, prepared, before, self._turn))
         self._sending.add(sending)
         sending.add_done_callback(self._sent)
+        sending.add_done_callback(partial(_release, self._turn))  # however the send ends, the next may go
         return 0.0
+
+    def _line(self) -> list[Job]:
+        """Jobs waiting their turn that no send has taken yet, in ticket order."""
+        return [job for job in self.queue.waiting() if job.id not in self._readying]
 
     def _sent(self, task: asyncio.Task[Any]) -> None:
         self._sending.discard(task)
@@ -140,12 +162,10 @@ class Sender:
 
     def _prepare_ahead(self) -> None:
         """Scale and encode the next photos in line while the service is busy with earlier ones."""
-        from booth.api.imaging import prepare_image
-
         if self._sending:  # never compete for the CPU with a run on its way out; the loop comes back after it
             return
         ahead = self.settings.max_in_flight
-        for job in [j for j in self.queue.waiting() if j.id not in self._readying][:ahead]:
+        for job in self._line()[:ahead]:
             if len(self._prepared) + len(self._preparing) >= ahead:
                 return
             if job.id in self._prepared or job.id in self._preparing or not self.queue.ready(job.id):
@@ -153,9 +173,7 @@ class Sender:
 
             async def prepare(job: Job = job) -> bytes | None:
                 try:
-                    assert job.capture_path is not None
-                    data = await asyncio.to_thread(job.capture_path.read_bytes)
-                    prepared = await run_cpu(prepare_image, data, job.params.ratio)
+                    prepared = await _photo_to_send(job)
                     if self.queue.job(job.id).state is JobState.CAPTURED:
                         self._prepared[job.id] = prepared
                     return prepared
@@ -168,42 +186,22 @@ class Sender:
             self._preparing[job.id] = self.queue.spawn(prepare())
 
     # -- one run ---------------------------------------------------------------------------------------------------
-    async def _ready_image(self, job: Job, prepared: bytes | asyncio.Task[bytes | None] | None) -> bytes:
+    async def _ready_image(self, job: Job, prepared: Prepared) -> bytes:
         """The photo as it will be sent: prepared ahead, still being prepared (wait for it), or made now."""
-        from booth.api.imaging import prepare_image
-
         if isinstance(prepared, asyncio.Task):  # its own cancel is no error: the photo is made here then
             await asyncio.wait({prepared})
             prepared = None if prepared.cancelled() else prepared.result()
-        if prepared:
-            return prepared
-        assert job.capture_path is not None
-        data = await asyncio.to_thread(job.capture_path.read_bytes)
-        return await run_cpu(prepare_image, data, job.params.ratio)
+        return prepared or await _photo_to_send(job)
 
     async def _submit(
-        self,
-        job: Job,
-        backend: str,
-        prepared: bytes | asyncio.Task[bytes | None] | None,
-        before: asyncio.Future[None] | None,
+        self, job: Job, backend: str, prepared: Prepared, before: asyncio.Future[None] | None,
         turn: asyncio.Future[None],
-    ) -> None:
-        """Make the photo ready, wait for the job taken before this one to go out (ticket order), send it."""
-        try:
-            await self._send(job, backend, prepared, before, turn)
-        finally:
-            if not turn.done():
-                turn.set_result(None)
+    ) -> None:  # fmt: skip
+        """Make the photo ready, wait for the job taken before this one to go out (ticket order), send it.
 
-    async def _send(
-        self,
-        job: Job,
-        backend: str,
-        prepared: bytes | asyncio.Task[bytes | None] | None,
-        before: asyncio.Future[None] | None,
-        turn: asyncio.Future[None],
-    ) -> None:
+        `turn` is done once this job's "submitting" is on disk (the next job may then go out); the
+        dispatcher also completes it when this task ends, however it ends.
+        """
         queue, job_id = self.queue, job.id
         assert job.capture_path is not None
         try:
