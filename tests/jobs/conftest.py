@@ -11,7 +11,7 @@ Helpers (photos, `wait_until`, `QueueHarness`) live in jobs_helpers.py.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -23,4 +23,12 @@ T = TypeVar("T")
 @pytest.fixture
 def event(tmp_path: Path) -> EventFolder:
     return EventFolder(tmp_path / "event")
+
+
+@pytest.fixture
+def service(engine: Any, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Any:
+    """The local engine as the service `booth batch` and `booth jobs` reach (BOOTH_API_URL); a full
+    QApplication first, since batch looks for one."""
+    monkeypatch.setenv("BOOTH_API_URL", engine.url)
+    return engine
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -11,7 +13,7 @@ from waiting import wait_until
 
 from booth.jobs.event import EventFolder
 
-__all__ = ["QueueHarness", "photo", "wait_until"]
+__all__ = ["QueueHarness", "photo", "run_batch", "wait_until", "write_photos"]
 
 
 def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
@@ -22,6 +24,25 @@ def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
     Image.fromarray(pixels).save(out, format="JPEG", quality=80)
     return out.getvalue()
 
+
+
+def write_photos(folder: Path, names: Iterable[str]) -> list[str]:
+    """Distinct photos under `folder` (names may hold subfolders), as the paths `booth batch` is given."""
+    paths = []
+    for n, name in enumerate(names):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(photo(n))
+        paths.append(str(path))
+    return paths
+
+
+def run_batch(images: list[str], tmp_path: Path, *extra: str) -> int:
+    """`booth batch` in this process with the tests' usual choices, event folder and --out under tmp_path."""
+    from booth.cli import main
+
+    return main(["batch", *images, "--service", "filter", "--filter-id", "3", "--ratio", "square",
+                 "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out"), *extra])  # fmt: skip
 
 
 class QueueHarness:

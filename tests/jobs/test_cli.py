@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jobs_helpers import photo
+from jobs_helpers import run_batch, write_photos
 from PIL import Image
 
 from booth.cli import main
@@ -21,30 +21,13 @@ from booth.jobs.store import JobStore
 
 @pytest.fixture
 def images(tmp_path: Path) -> list[str]:
-    paths = []
-    for n, name in enumerate(("anna.jpg", "ben.jpg", "sub/anna.jpg")):
-        path = tmp_path / "in" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(photo(n))
-        paths.append(str(path))
-    return paths
-
-
-@pytest.fixture
-def service(engine: Any, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Any:
-    monkeypatch.setenv("BOOTH_API_URL", engine.url)
-    return engine
-
-
-def _batch(images: list[str], tmp_path: Path, *extra: str) -> int:
-    return main(["batch", *images, "--service", "filter", "--filter-id", "3", "--ratio", "square",
-                 "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out"), *extra])  # fmt: skip
+    return write_photos(tmp_path / "in", ("anna.jpg", "ben.jpg", "sub/anna.jpg"))
 
 
 def test_batch_writes_every_result_and_a_rerun_sends_nothing_again(
     service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _batch(images, tmp_path) == 0
+    assert run_batch(images, tmp_path) == 0
     out = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert out == ["anna-2.jpg", "anna.jpg", "ben.jpg"]  # two images called alike get distinct names
     for name in out:
@@ -54,9 +37,9 @@ def test_batch_writes_every_result_and_a_rerun_sends_nothing_again(
     assert "3/3 3 completed" in err and "3 of 3 results" in err
     assert service.stats()["runs_received"] == 3
 
-    assert _batch(images, tmp_path) == 0
+    assert run_batch(images, tmp_path) == 0
     assert service.stats()["runs_received"] == 3  # finished jobs are not sent again
-    assert _batch(images[:1], tmp_path, "--gender", "male") == 0  # other options: another job
+    assert run_batch(images[:1], tmp_path, "--gender", "male") == 0  # other options: another job
     assert service.stats()["runs_received"] == 4
 
 
@@ -102,7 +85,7 @@ def test_batch_names_an_unreadable_image(service: Any, tmp_path: Path, capsys: p
 def test_jobs_list_retry_and_cancel(
     service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _batch(images[:2], tmp_path) == 0
+    assert run_batch(images[:2], tmp_path) == 0
     event = EventFolder(tmp_path / "event")
     store = JobStore(event)
     first, second = store.all()
@@ -122,7 +105,7 @@ def test_jobs_list_retry_and_cancel(
     assert main(["jobs", "cancel", "zz99", "--event", str(event.path)]) == 2
     assert "no job 'zz99'" in capsys.readouterr().err
 
-    assert _batch(images[:2], tmp_path) == 0  # the retried job goes out again
+    assert run_batch(images[:2], tmp_path) == 0  # the retried job goes out again
     store = JobStore(event)
     assert [j.state for j in store.all()] == [JobState.COMPLETED, JobState.COMPLETED]
     assert store.get(second.id).attempts == 2  # type: ignore[union-attr]
@@ -151,14 +134,14 @@ def test_batch_without_an_api_url_runs_on_an_in_process_engine(
     qapp: Any, images: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("BOOTH_API_URL", raising=False)
-    assert _batch(images[:1], tmp_path) == 0
+    assert run_batch(images[:1], tmp_path) == 0
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["anna.jpg"]
 
 
 def test_jobs_retry_of_a_run_at_the_service_needs_force(
     service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _batch(images[:1], tmp_path) == 0
+    assert run_batch(images[:1], tmp_path) == 0
     event = EventFolder(tmp_path / "event")
     store = JobStore(event)
     (job,) = store.all()
@@ -178,7 +161,7 @@ def test_jobs_retry_of_a_run_at_the_service_needs_force(
 def test_a_completed_job_whose_result_was_lost_is_made_again_only_with_force(
     service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _batch(images[:1], tmp_path) == 0
+    assert run_batch(images[:1], tmp_path) == 0
     event = EventFolder(tmp_path / "event")
     store = JobStore(event)
     (job,) = store.all()
@@ -190,7 +173,7 @@ def test_a_completed_job_whose_result_was_lost_is_made_again_only_with_force(
     assert main(["jobs", "retry", "A01", "--event", str(event.path)]) == 2
     assert "add --force to make it again" in capsys.readouterr().err
     assert main(["jobs", "retry", "A01", "--force", "--event", str(event.path)]) == 0
-    assert _batch(images[:1], tmp_path) == 0
+    assert run_batch(images[:1], tmp_path) == 0
     store = JobStore(event)
     again = store.get(job.id)
     store.close()
