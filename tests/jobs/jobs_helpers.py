@@ -13,7 +13,7 @@ from waiting import wait_until
 
 from booth.jobs.event import EventFolder
 
-__all__ = ["QueueHarness", "photo", "run_batch", "wait_until", "write_photos"]
+__all__ = ["QueueHarness", "photo", "run_batch", "stored_jobs", "wait_until", "write_photos"]
 
 
 def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
@@ -35,6 +35,17 @@ def write_photos(folder: Path, names: Iterable[str]) -> list[str]:
         path.write_bytes(photo(n))
         paths.append(str(path))
     return paths
+
+
+def stored_jobs(event_dir: Path) -> list[Any]:
+    """The jobs an event folder's store holds now, read as another process would (opened, then closed)."""
+    from booth.jobs.store import JobStore
+
+    store = JobStore(EventFolder(event_dir))
+    try:
+        return store.all()
+    finally:
+        store.close()
 
 
 def run_batch(images: list[str], tmp_path: Path, *extra: str) -> int:

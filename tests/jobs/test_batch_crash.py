@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jobs_helpers import photo
+from jobs_helpers import photo, stored_jobs
 from PIL import Image
 
 from booth.api.imaging import prepare_image
@@ -39,11 +39,7 @@ def _runs_in_flight(event_dir: Path) -> int:
     """Jobs the killed process left submitting, queued or running: the kill landed mid-run."""
     if not (event_dir / "jobs.sqlite").exists():
         return 0
-    store = JobStore(EventFolder(event_dir))
-    try:
-        return sum(job.state.value in ("submitting", "queued", "running") for job in store.all())
-    finally:
-        store.close()
+    return sum(job.state.value in ("submitting", "queued", "running") for job in stored_jobs(event_dir))
 
 
 def _captures_all_there(event_dir: Path) -> int:
@@ -97,9 +93,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(engine:
             _captures_all_there(event_dir)
         if trial >= TRIALS and proc.returncode != 7:
             break
-        store = JobStore(EventFolder(event_dir))
-        held = [job for job in store.all() if job.needs_operator]
-        store.close()
+        held = [job for job in stored_jobs(event_dir) if job.needs_operator]
         for job in held:  # 7: runs whose answer a kill swallowed wait for the operator's word
             subprocess.run([sys.executable, "-m", "booth", "jobs", "retry", job.id, "--event", str(event_dir)],
                            env=env, check=True, capture_output=True)  # fmt: skip
@@ -114,9 +108,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(engine:
     for name in results:
         with Image.open(out / name) as result:
             result.verify()
-    store = JobStore(EventFolder(event_dir))
-    jobs = store.all()
-    store.close()
+    jobs = stored_jobs(event_dir)
     assert all(job.state.value == "completed" and job.result_path and job.result_path.is_file() for job in jobs)
     for job in jobs:  # a second run only where the operator retried a run whose answer was lost
         assert job.attempts <= 1 + retried.get(job.id, 0), job

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jobs_helpers import run_batch, write_photos
+from jobs_helpers import run_batch, stored_jobs, write_photos
 
 from booth.cli import main
 from booth.jobs.event import EventFolder
@@ -117,9 +117,7 @@ def test_batch_lists_a_result_missing_from_the_event_folder(
     service: Any, images: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_batch(images, tmp_path) == 0
-    store = JobStore(EventFolder(tmp_path / "event"))
-    anna = store.all()[0]
-    store.close()
+    anna = stored_jobs(tmp_path / "event")[0]
     assert anna.result_path is not None
     anna.result_path.unlink()
     (tmp_path / "out" / "anna.jpg").unlink()
@@ -271,10 +269,7 @@ def test_a_closed_ssh_session_stops_batch_cleanly_and_the_rerun_sends_nothing_tw
     err = seen + rest
     assert proc.returncode == 130, err
     assert "interrupted; run the same command again to resume" in err and "Traceback" not in err
-    store = JobStore(EventFolder(tmp_path / "event"))
-    jobs = store.all()
-    store.close()
-    assert not any(job.needs_operator for job in jobs)  # nothing left asking "was it sent?"
+    assert not any(job.needs_operator for job in stored_jobs(tmp_path / "event"))  # nothing left asking "was it sent?"
     again = subprocess.run(command, env=env, text=True, capture_output=True, timeout=60)
     assert again.returncode == 0, again.stderr
     assert engine.stats()["runs_received"] == len(images)  # the runs out at the hang-up were polled, not resent

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jobs_helpers import run_batch, write_photos
+from jobs_helpers import run_batch, stored_jobs, write_photos
 from PIL import Image
 
 from booth.cli import main
@@ -153,9 +153,7 @@ def test_jobs_retry_of_a_run_at_the_service_needs_force(
     err = capsys.readouterr().err
     assert "running at the service" in err and "second credit" in err and "--force" in err
     assert main(["jobs", "retry", "A01", "--force", "--event", str(event.path)]) == 0
-    store = JobStore(event)
-    assert store.get(job.id).state is JobState.CAPTURED  # type: ignore[union-attr]
-    store.close()
+    assert [j.state for j in stored_jobs(event.path)] == [JobState.CAPTURED]
 
 
 def test_a_completed_job_whose_result_was_lost_is_made_again_only_with_force(
@@ -163,9 +161,7 @@ def test_a_completed_job_whose_result_was_lost_is_made_again_only_with_force(
 ) -> None:
     assert run_batch(images[:1], tmp_path) == 0
     event = EventFolder(tmp_path / "event")
-    store = JobStore(event)
-    (job,) = store.all()
-    store.close()
+    (job,) = stored_jobs(event.path)
     assert job.result_path is not None
     job.result_path.unlink()
     capsys.readouterr()
@@ -174,9 +170,7 @@ def test_a_completed_job_whose_result_was_lost_is_made_again_only_with_force(
     assert "add --force to make it again" in capsys.readouterr().err
     assert main(["jobs", "retry", "A01", "--force", "--event", str(event.path)]) == 0
     assert run_batch(images[:1], tmp_path) == 0
-    store = JobStore(event)
-    again = store.get(job.id)
-    store.close()
-    assert again is not None and again.state is JobState.COMPLETED and again.attempts == 2
+    (again,) = stored_jobs(event.path)
+    assert again.id == job.id and again.state is JobState.COMPLETED and again.attempts == 2
     assert again.result_path is not None and again.result_path.is_file()
     assert service.stats()["runs_received"] == 2
