@@ -32,6 +32,31 @@ def images(tmp_path: Path) -> list[str]:
     return write_photos(tmp_path / "in", ("anna.jpg", "ben.jpg"))
 
 
+def _batch_env(url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOOTH_")}
+    return {**env, "BOOTH_API_URL": url, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _signal_when(command: list[str], env: dict[str, str], said: str, sig: int, pause: float = 0.0) -> tuple[int, str]:
+    """Run batch until its stderr says `said`, wait `pause`, send `sig`; its exit code and all of stderr."""
+    proc = subprocess.Popen(command, env=env, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    seen = ""
+    try:
+        while said not in seen:
+            line = proc.stderr.readline()
+            assert line, f"batch ended before it said {said!r}: {seen}"
+            seen += line
+        time.sleep(pause)
+        proc.send_signal(sig)
+        _, rest = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    return proc.returncode, seen + rest
+
+
 class _Terminal(io.StringIO):
     """stderr as a terminal: the progress bar redraws its one line with carriage returns."""
 
@@ -58,32 +83,11 @@ def test_batch_says_why_it_waits_for_an_unreachable_service(images: list[str], t
     with socket.socket() as sock:  # a port nobody listens on: connection refused
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOOTH_")}
-    env.update(BOOTH_API_URL=f"http://127.0.0.1:{port}", QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-m", "booth", "batch", images[0], "--service", "filter",
-                             "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out")],
-                            env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    assert proc.stderr is not None
-    lines: list[str] = []
-    rest = ""
-    deadline = time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            line = proc.stderr.readline()
-            if not line:
-                break
-            lines.append(line)
-            if "cannot be reached" in line:
-                break
-        time.sleep(2.5)  # the queue tries again meanwhile: the reason is not printed a second time
-        proc.send_signal(signal.SIGINT)
-        _, rest = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    err = "".join(lines) + rest
-    assert proc.returncode == 130, err
+    command = [sys.executable, "-m", "booth", "batch", images[0], "--service", "filter",
+               "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out")]  # fmt: skip
+    # The queue tries again during the pause: the reason must not be printed a second time.
+    code, err = _signal_when(command, _batch_env(f"http://127.0.0.1:{port}"), "cannot be reached", signal.SIGINT, 2.5)
+    assert code == 130, err
     reasons = [line for line in err.splitlines() if "cannot be reached" in line]
     assert len(reasons) == 1, err
     assert reasons[0].startswith("booth: the service cannot be reached")
@@ -248,26 +252,11 @@ def test_a_closed_ssh_session_stops_batch_cleanly_and_the_rerun_sends_nothing_tw
 ) -> None:
     """SIGHUP (the terminal went away) ends batch like Ctrl-C: runs being sent hear their answers first."""
     engine.configure(latency_s=1.5)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOOTH_")}
-    env.update(BOOTH_API_URL=engine.url, QT_QPA_PLATFORM="offscreen")
+    env = _batch_env(engine.url)
     command = [sys.executable, "-m", "booth", "batch", *images, "--service", "filter", "--filter-id", "1",
                "--event", str(tmp_path / "event"), "--out", str(tmp_path / "out")]  # fmt: skip
-    proc = subprocess.Popen(command, env=env, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    seen = ""
-    try:
-        while "running" not in seen:  # both runs are at the engine: the hang-up lands mid-run
-            line = proc.stderr.readline()
-            assert line, f"batch ended before its runs went out: {seen}"
-            seen += line
-        proc.send_signal(signal.SIGHUP)
-        _, rest = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    err = seen + rest
-    assert proc.returncode == 130, err
+    code, err = _signal_when(command, env, "running", signal.SIGHUP)  # both runs are at the engine: mid-run
+    assert code == 130, err
     assert "interrupted; run the same command again to resume" in err and "Traceback" not in err
     assert not any(job.needs_operator for job in stored_jobs(tmp_path / "event"))  # nothing left asking "was it sent?"
     again = subprocess.run(command, env=env, text=True, capture_output=True, timeout=60)
