@@ -229,8 +229,12 @@ class JobQueue(QObject):
         if job.state is JobState.SUBMITTING:
             self.hold(backend, f"send:{job.id}")  # released when the send's answer comes (Sender._submit)
         elif job.state.remote and job.remote_id is not None:
-            self.hold(backend, f"run:{job.remote_id}")
-            self.spawn(follow_abandoned_run(self, backend, job.service, job.remote_id))
+            self.abandon_run(backend, job.service, job.remote_id)
+
+    def abandon_run(self, backend: str, service: str, remote_id: str) -> None:
+        """A run no job waits for: its slot stays taken until the service is done with it."""
+        self.hold(backend, f"run:{remote_id}")
+        self.spawn(follow_abandoned_run(self, backend, service, remote_id))
 
     def unblock(self) -> None:
         """After the operator fixed the account or credits: try sending again."""

@@ -28,7 +28,6 @@ from booth.api.errors import (
 from booth.jobs.fallback import LocalFallback
 from booth.jobs.job import Job, JobState
 from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, InFlightLimit, backoff_s
-from booth.jobs.poller import follow_abandoned_run
 from booth.workers import run_cpu
 
 if TYPE_CHECKING:
@@ -249,8 +248,7 @@ class Sender:
             # was already on its way when the operator unblocked arrived after the fix.
             self.blocked = None
         if queue.job(job_id).state is not JobState.SUBMITTING:  # cancelled meanwhile: keep that, note the id
-            queue.hold(backend, f"run:{remote_id}")
-            queue.spawn(follow_abandoned_run(queue, backend, job.service, str(remote_id)))
+            queue.abandon_run(backend, job.service, str(remote_id))
             await queue.change(job_id, remote_id=str(remote_id))
             return
         await queue.change(job_id, state=JobState.QUEUED, remote_id=str(remote_id), submitted_at=time.time())
