@@ -28,7 +28,6 @@ from booth.api.errors import (
 from booth.jobs.fallback import LocalFallback
 from booth.jobs.job import Job, JobState
 from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, InFlightLimit, backoff_s
-from booth.workers import run_cpu
 
 if TYPE_CHECKING:
     from booth.jobs.queue import JobQueue
@@ -41,12 +40,12 @@ Prepared = bytes | asyncio.Task[bytes | None] | None
 
 
 async def _photo_to_send(job: Job) -> bytes:
-    """The capture scaled and encoded as the service gets it (CPU pool; the read on an I/O thread)."""
-    from booth.api.imaging import prepare_image
+    """The capture scaled and encoded as the service gets it (the read on an I/O thread)."""
+    from booth.api.imaging import prepare_image_async
 
     assert job.capture_path is not None
     data = await asyncio.to_thread(job.capture_path.read_bytes)
-    return await run_cpu(prepare_image, data, job.params.ratio)
+    return await prepare_image_async(data, job.params.ratio)
 
 
 def _release(turn: asyncio.Future[None], _task: asyncio.Task[Any]) -> None:
