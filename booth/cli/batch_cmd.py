@@ -41,9 +41,9 @@ EXIT_NEEDS_OPERATOR = 7
 STATE_ORDER = ("captured", "submitting", "queued", "running", "completed", "failed", "cancelled")
 NOT_SAVED = "not saved"  # the queue has no record of the job: its photo never reached the event folder
 HELD = "waiting for operator"
-# The kiosk's advice ("press Retry ..., or Cancel") names buttons a shell does not have; the summary says
+# The panel's advice ("press Resubmit ..., or Cancel") names buttons a shell does not have; the summary says
 # which `booth jobs` command to type instead.
-_BUTTON_ADVICE = re.compile(r"[;,]\s*press Retry\b.*$", re.DOTALL)
+_BUTTON_ADVICE = re.compile(r"[;,]\s*press (?:Retry|Resubmit)\b.*$", re.DOTALL)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

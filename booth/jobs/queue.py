@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 UNCERTAIN_MESSAGE = (
     "booth stopped while sending this run, so the service may have it (and charged a credit); "
-    "press Retry to send it again, or Cancel"
+    "press Resubmit to send it again, or Cancel"
 )
 ACTIVE = (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING)
 # The retry policy for a client a JobQueue drives: the queue paces 429s itself (it waits Retry-After and

@@ -286,7 +286,7 @@ class Sender:
         if self.settings.resubmit_uncertain or backend == LOCAL:  # the local engine costs no credit
             await queue.change(job_id, state=JobState.CAPTURED, backend=None, error=None)
             return
-        message = f"the answer to this run was lost ({exc}); press Retry to send it again (may cost a credit)"
+        message = f"the answer to this run was lost ({exc}); press Resubmit to send it again (may cost a credit)"
         await queue.change(job_id, needs_operator=True, error=message)
         queue.problem.emit("needs_operator", f"ticket {queue.job(job_id).ticket}: {message}")
 

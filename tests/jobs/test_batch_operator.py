@@ -232,14 +232,14 @@ def test_held_jobs_get_shell_commands_not_buttons(
     store.save(anna.replace(state=JobState.SUBMITTING, needs_operator=True, error=UNCERTAIN_MESSAGE,
                             result_path=None, remote_id=None))  # fmt: skip
     store.save(ben.replace(state=JobState.RUNNING, needs_operator=True, result_path=None, remote_id="r-77",
-                           error="the answer to this run was lost (timeout); press Retry to send it again "
+                           error="the answer to this run was lost (timeout); press Resubmit to send it again "
                                  "(may cost a credit)"))  # fmt: skip
     store.close()
     capsys.readouterr()
 
     assert run_batch(images, tmp_path) == 7
     err = capsys.readouterr().err
-    assert "press Retry" not in err and "Cancel" not in err
+    assert "press Resubmit" not in err and "Cancel" not in err
     folder = str(event.path)
     assert f"booth jobs retry A01 --event {folder}`" in err  # no run id known: no --force
     assert f"booth jobs retry A02 --event {folder} --force`" in err  # the service has run r-77

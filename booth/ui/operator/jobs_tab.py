@@ -281,7 +281,7 @@ class JobsTab(Worded):
         self.details.set("ticket", job.ticket)
         self.details.set("service", job.service)
         flag = "bad" if state == "failed" or job.needs_operator else ("ok" if state == "completed" else "")
-        shown = state + (self.tr(" — needs your decision") if job.needs_operator else "")
+        shown = state_labels().get(state, state) + (self.tr(" — needs your decision") if job.needs_operator else "")
         self.details.set("state", shown, flag)
         self.details.set("attempts", str(job.attempts))
         self.details.set("remote", job.remote_id or "—")

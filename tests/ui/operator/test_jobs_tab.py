@@ -34,7 +34,7 @@ def test_rows_follow_the_queue(arun: Any, operator_settings: Any, engine: Any) -
             queue.job_changed.connect(lambda _id: seen.append(_state_cell(tab)))
             tab.select_job(job.id)
             await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the job")
-            await wait_until(lambda: tab.details.text("state") == "completed", 5, "the detail card")
+            await wait_until(lambda: tab.details.text("state") == "Completed", 5, "the detail card")
             assert tab.open_button.isEnabled() and not tab.cancel_button.isEnabled()
             return seen
         finally:
@@ -105,7 +105,7 @@ def test_cancel_is_confirmed_then_cancels(arun: Any, operator_settings: Any, eng
             await wait_until(lambda: question("confirm_cancel") is not None, 5, "the question")
             answer("confirm_cancel", yes=True)
             await wait_until(lambda: queue.job(job.id).state is JobState.CANCELLED, 5, "the cancel")
-            await wait_until(lambda: tab.details.text("state") == "cancelled", 5, "the detail card")
+            await wait_until(lambda: tab.details.text("state") == "Cancelled", 5, "the detail card")
         finally:
             await booth.stop()
 
