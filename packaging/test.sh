@@ -8,4 +8,5 @@ if [ -f packaging/cups-setup.sh ]; then
 fi
 .venv/bin/ruff check .
 .venv/bin/lint-imports
+.venv/bin/mypy
 .venv/bin/python -m pytest -q "$@"
