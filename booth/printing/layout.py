@@ -20,10 +20,10 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from booth.printing import paper
 from booth.printing.paper import Rect
 from booth.settings import EventSettings, LayoutSettings
+from booth.video import first_frame_rgb, is_video
 
 log = logging.getLogger(__name__)
 
-VIDEO_SUFFIXES = {".mp4", ".webm", ".mov", ".mkv", ".avi", ".gif"}
 FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf")
 PAPER_WHITE = (255, 255, 255)
 
@@ -35,8 +35,12 @@ class LayoutError(ValueError):
 def load_picture(source: str | Path | bytes) -> Image.Image:
     """The picture as RGB, upright per its EXIF; for an animation result, its first frame."""
     name = "picture" if isinstance(source, bytes) else str(source)
-    if not isinstance(source, bytes) and Path(source).suffix.lower() in VIDEO_SUFFIXES - {".gif"}:
-        return _first_video_frame(Path(source))
+    # Pillow reads GIF itself (first frame, with its palette); the other video containers need OpenCV.
+    if not isinstance(source, bytes) and is_video(source) and Path(source).suffix.lower() != ".gif":
+        try:
+            return Image.fromarray(first_frame_rgb(source))
+        except ValueError as exc:
+            raise LayoutError(f"{exc}; it cannot be printed") from None
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         image = Image.open(io.BytesIO(data))
@@ -48,19 +52,6 @@ def load_picture(source: str | Path | bytes) -> Image.Image:
     except (UnidentifiedImageError, OSError):
         raise LayoutError(f"{name}: not a picture booth can read; use a JPEG or PNG") from None
     return ImageOps.exif_transpose(image).convert("RGB")
-
-
-def _first_video_frame(path: Path) -> Image.Image:
-    import cv2
-
-    capture = cv2.VideoCapture(str(path))
-    try:
-        ok, frame = capture.read()
-    finally:
-        capture.release()
-    if not ok:
-        raise LayoutError(f"{path}: cannot read a frame of this video to print")
-    return Image.fromarray(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB))
 
 
 @lru_cache(maxsize=4)

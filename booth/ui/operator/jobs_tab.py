@@ -40,6 +40,8 @@ from booth.ui.operator.common import (
 )
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import JOB_STATES, state_name
+from booth.ui.widgets.images import rgb_to_qimage
+from booth.video import first_frame_rgb
 
 NEEDS_OPERATOR = "needs_operator"
 UNFINISHED = {"captured", "submitting", "queued", "running"}
@@ -50,16 +52,7 @@ def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
     """The result (image, or a video's first frame) scaled for the detail card; runs on a worker thread."""
     image = QImage(str(path))
     if image.isNull():
-        import cv2
-
-        capture = cv2.VideoCapture(str(path))
-        ok, frame = capture.read()
-        capture.release()
-        if not ok:
-            raise ValueError(f"{path.name} could not be read as an image or a video")
-        rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-        h, w = rgb.shape[:2]
-        image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+        image = rgb_to_qimage(first_frame_rgb(path))  # a ValueError names the file that cannot be read
     return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 

@@ -15,9 +15,11 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
+from booth.video import VIDEO_SUFFIXES, first_frame_rgb, first_frame_rgb_of
 from booth.workers import submit_cpu
 
 log = logging.getLogger(__name__)
@@ -26,7 +28,6 @@ Source = Path | bytes | str | QImage
 # Share of the overflow cropped from the top in "cover": portraits keep heads, not belts.
 FACE_BIAS = 0.3
 VECTOR_SUFFIXES = (".svg", ".svgz")
-VIDEO_SUFFIXES = (".mp4", ".mov", ".webm", ".avi", ".mkv", ".gif")
 
 
 def decode_source(source: Source) -> QImage:
@@ -46,37 +47,31 @@ def decode_source(source: Source) -> QImage:
     image = QImage()
     image.loadFromData(source)
     if image.isNull() and source[4:8] == b"ftyp":
-        return _video_bytes_frame(source)
+        try:
+            return rgb_to_qimage(first_frame_rgb_of(source))
+        except ValueError:
+            return QImage()
     return image
 
 
 def first_video_frame(path: Path) -> QImage:
-    import cv2
-
-    cap = cv2.VideoCapture(str(path))
+    """A video's first frame; null when unreadable, as QImage is for a bad picture file."""
     try:
-        ok, frame = cap.read()
-    finally:
-        cap.release()
-    return bgr_to_qimage(frame) if ok else QImage()
+        return rgb_to_qimage(first_frame_rgb(path))
+    except ValueError:
+        return QImage()
 
 
-def _video_bytes_frame(data: bytes) -> QImage:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile(suffix=".mp4") as fh:
-        fh.write(data)
-        fh.flush()
-        return first_video_frame(Path(fh.name))
-
-
-def bgr_to_qimage(frame: object) -> QImage:
-    """A deep-copied RGB QImage of an OpenCV BGR frame (the numpy buffer may be reused)."""
-    import numpy as np
-
-    arr = np.ascontiguousarray(frame[:, :, ::-1])  # type: ignore[index]
+def rgb_to_qimage(rgb: np.ndarray) -> QImage:
+    """A deep-copied QImage of an RGB array (the numpy buffer may be reused)."""
+    arr = np.ascontiguousarray(rgb)
     h, w = arr.shape[:2]
     return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def bgr_to_qimage(frame: np.ndarray) -> QImage:
+    """A deep-copied RGB QImage of an OpenCV BGR frame."""
+    return rgb_to_qimage(frame[:, :, ::-1])
 
 
 def fit_image(image: QImage, size: QSize, mode: str = "cover") -> QImage:
