@@ -36,7 +36,7 @@ def test_an_unreadable_file_is_a_value_error_naming_it(tmp_path: Path, content: 
     path = tmp_path / "broken.mp4"
     if content is not None:
         path.write_bytes(content)
-    with pytest.raises(ValueError, match="broken.mp4: could not be read"):
+    with pytest.raises(ValueError, match=r"broken\.mp4: could not be read"):
         first_frame_rgb(path)
     with pytest.raises(ValueError, match="could not be read"):
         first_frame_rgb_of(content or b"")
