@@ -15,7 +15,6 @@ import asyncio
 import logging
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 
 import cv2
@@ -85,7 +84,6 @@ class CameraService(QObject):
         self._seq = 0
         self._stills: list[_StillRequest] = []
         self._targets: list[DisplayTarget] = []
-        self._times: deque[float] = deque(maxlen=31)
         self._notify_pending = False
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -113,15 +111,6 @@ class CameraService(QObject):
     def source_description(self) -> str:
         source = self._source
         return source.description if source is not None else f"camera.source = {self.settings.source}"
-
-    @property
-    def measured_fps(self) -> float:
-        """Frames per second over the last second or so of capture (0 before two frames)."""
-        with self._lock:
-            times = list(self._times)
-        if len(times) < 2 or times[-1] <= times[0]:
-            return 0.0
-        return (len(times) - 1) / (times[-1] - times[0])
 
     @property
     def running(self) -> bool:
@@ -260,7 +249,6 @@ class CameraService(QObject):
             self._seq += 1
             frame = Frame(captured.image, self._seq, now, started, captured.jpeg, captured.padded)
             self._latest = frame
-            self._times.append(now)
             targets = self._targets
             done = self._take_stills(frame)
         for req in done:

@@ -206,10 +206,6 @@ class JobBook:
         with self._lock:
             return next((job for job in self._jobs.values() if job.result_token == token), None)
 
-    def sweep(self, retention_s: float) -> None:
-        with self._lock:
-            self._sweep(time.monotonic(), retention_s)
-
     def _sweep(self, now: float, retention_s: float) -> None:
         for job_id, job in list(self._jobs.items()):
             end = job.finished_at()

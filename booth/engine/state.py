@@ -18,9 +18,6 @@ from booth.engine.auth import Gate
 from booth.engine.jobs import JobBook
 from booth.settings import EngineSettings
 
-# Keys `configure` accepts beyond the settings fields: one-shot actions.
-ACTIONS = ("revoke_tokens",)
-
 
 class EngineState:
     def __init__(self, settings: EngineSettings) -> None:

@@ -30,7 +30,6 @@ JOB_ATTRS = ["job-id", "job-name", "job-state", "job-state-reasons", "job-printe
 # IPP job-state values.
 JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED = 3, 4, 5, 6
 JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = 7, 8, 9
-JOB_FINAL = {JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED}
 _PRINTER_STOPPED, _PRINTER_PROCESSING = 5, 4
 
 # printer-state-reasons (severity suffix removed) that mean nothing will come out -> (state, operator words).

@@ -21,7 +21,6 @@ from typing import Any
 from urllib.parse import quote
 
 # Operation ids (RFC 8011 and CUPS extensions).
-GET_JOB_ATTRIBUTES = 0x0009
 GET_JOBS = 0x000A
 GET_PRINTER_ATTRIBUTES = 0x000B
 CUPS_GET_DEFAULT = 0x4001
