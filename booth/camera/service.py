@@ -6,7 +6,7 @@ decodes and prepares each preview's picture; the GUI thread is told "there is a 
 at a time (a notification that has not been handled yet is never followed by a second), so no backlog
 can build up however slow painting gets. When the source fails the thread keeps reopening it with a
 short, capped backoff (at most ~1 s between tries, so frames resume within 2 s of a camera returning)
-and reports the state in words the operator can act on.
+and reports the state as data (a state name, the technical cause, a `Problem`); the UI words it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from booth.camera.frame import CameraError, Captured, Frame
 from booth.camera.guides import ratio_aspect
 from booth.camera.sources import Source, open_source
 from booth.camera.still import frame_still_jpeg
+from booth.problems import Part, Problem, ProblemKind
 from booth.settings import CameraSettings
 from booth.workers import run_cpu
 
@@ -61,15 +62,23 @@ class CameraService(QObject):
 
     Signals:
         frame_ready(): a new frame is available through `latest()` (coalesced).
-        state_changed(state, detail): "starting" | "live" | "reconnecting" | "stopped", with words for
-            the operator panel (the kiosk picks its own guest wording from the state).
-    Both are emitted on the thread that owns the service (the GUI thread), never on the capture thread.
+        state_changed(state, detail): "starting" | "live" | "reconnecting" | "stopped", with data for the
+            operator's camera tab: the technical cause while reconnecting or stopped by a failure, the
+            frame size ("1280x720") when live, "" otherwise. The UI words the state.
+        problem(Problem): CAMERA_LOST (Part.CAMERA, detail = technical cause) once when the camera stops
+            sending pictures (it failed, hung, or could not be opened at all).
+        problem_over(str): ProblemKind.CAMERA_LOST's value once pictures arrive again.
+    All are emitted on the thread that owns the service (the GUI thread), never on the capture thread.
     """
 
     frame_ready = Signal()
     state_changed = Signal(str, str)
+    problem = Signal(object)
+    problem_over = Signal(str)
     _frame_arrived = Signal()
     _state_arrived = Signal(str, str)
+    _problem_arrived = Signal(object)
+    _over_arrived = Signal(str)
     _watch = Signal(bool)  # start/stop the stall watchdog on the owning thread, whoever calls start()
 
     def __init__(
@@ -88,7 +97,8 @@ class CameraService(QObject):
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._state = "stopped"
-        self._detail = "camera not started"
+        self._detail = ""
+        self._lost = False  # a CAMERA_LOST problem is standing (reported, not yet over)
         self._state_lock = threading.Lock()
         self.stall_after_s = STALL_S
         self._watchdog = QTimer(self)
@@ -97,6 +107,8 @@ class CameraService(QObject):
         self._watch.connect(self._on_watch, Qt.ConnectionType.QueuedConnection)
         self._frame_arrived.connect(self._on_frame_arrived, Qt.ConnectionType.QueuedConnection)
         self._state_arrived.connect(self.state_changed, Qt.ConnectionType.QueuedConnection)
+        self._problem_arrived.connect(self.problem, Qt.ConnectionType.QueuedConnection)
+        self._over_arrived.connect(self.problem_over, Qt.ConnectionType.QueuedConnection)
 
     # -- public API ------------------------------------------------------------------------------------
     @property
@@ -127,7 +139,7 @@ class CameraService(QObject):
         self._stop = threading.Event()
         if self._source is not None:
             self._source.stop_event.clear()
-        self._set_state("starting", f"opening {self.source_description}")
+        self._set_state("starting", "")
         self._thread = threading.Thread(target=self._run, args=(self._stop,), name="camera-capture", daemon=True)
         self._thread.start()
         self._watch.emit(True)
@@ -148,7 +160,7 @@ class CameraService(QObject):
             stills, self._stills = self._stills, []
         for req in stills:
             req.loop.call_soon_threadsafe(self._fail, req.future, "the camera was stopped")
-        self._set_state("stopped", "camera stopped")
+        self._set_state("stopped", "")
 
     def switch_source(self, spec: str | Source) -> None:
         """Use another camera (operator panel): a camera.source string or a Source; restarts if running.
@@ -204,7 +216,7 @@ class CameraService(QObject):
         try:
             source = self._given_source or open_source(self.settings)
         except CameraError as exc:
-            self._set_state("stopped", str(exc))
+            self._set_state("stopped", str(exc), lost=True)
             return
         self._source = source
         if stop.is_set():
@@ -220,13 +232,13 @@ class CameraService(QObject):
                     break
                 if self._state == "live":
                     backoff = BACKOFF_START_S
-                self._set_state("reconnecting", f"{exc}; trying again")
+                self._set_state("reconnecting", str(exc), lost=True)
                 if stop.wait(backoff):
                     break
                 backoff = min(backoff * 2, BACKOFF_MAX_S)
-            except Exception:  # a bug in a source must not kill the booth's camera silently
+            except Exception as exc:  # a bug in a source must not kill the booth's camera silently
                 log.exception("camera source %s failed", source.description)
-                self._set_state("reconnecting", f"{source.description} failed unexpectedly; trying again")
+                self._set_state("reconnecting", f"{type(exc).__name__}: {exc}", lost=True)
                 if stop.wait(BACKOFF_MAX_S):
                     break
             finally:
@@ -241,7 +253,7 @@ class CameraService(QObject):
             self._publish(captured, started)
             if self._state != "live":  # first frame, or frames again after a stall
                 h, w = captured.image.shape[:2]
-                self._set_state("live", f"{source.description}: {w}x{h}")
+                self._set_state("live", f"{w}x{h}")
 
     def _publish(self, captured: Captured, started: float) -> None:
         now = time.monotonic()
@@ -279,13 +291,24 @@ class CameraService(QObject):
         if not future.done():
             future.set_exception(CameraError(message))
 
-    def _set_state(self, state: str, detail: str) -> None:
+    def _set_state(self, state: str, detail: str, *, lost: bool = False) -> None:
+        """Record and announce a state; `lost` marks trouble, reported once until the camera is live again."""
         with self._state_lock:
             if (state, detail) == (self._state, self._detail):
                 return
             self._state, self._detail = state, detail
+            report = lost and not self._lost
+            over = state == "live" and self._lost
+            self._lost = (self._lost or lost) and state != "live"
         log.info("camera %s: %s", state, detail)
         self._state_arrived.emit(state, detail)
+        if report:
+            # Logged by the message bridge, which every problem reaches once.
+            self._problem_arrived.emit(
+                Problem.make(ProblemKind.CAMERA_LOST, Part.CAMERA, detail=detail, source=self.source_description)
+            )
+        elif over:
+            self._over_arrived.emit(str(ProblemKind.CAMERA_LOST))
 
     @Slot(bool)
     def _on_watch(self, on: bool) -> None:
@@ -302,7 +325,7 @@ class CameraService(QObject):
             return
         silent = time.monotonic() - latest.captured_at
         if silent > self.stall_after_s:
-            self._set_state("reconnecting", f"{self.source_description} sent no picture for {silent:.0f} s; waiting")
+            self._set_state("reconnecting", f"no picture for {silent:.0f} s", lost=True)
 
     @Slot()
     def _on_frame_arrived(self) -> None:

@@ -17,6 +17,7 @@ from booth.camera import jpeg
 from booth.camera.frame import CameraError, Captured, Frame
 from booth.camera.service import CameraService
 from booth.camera.sources import FileSource, Source
+from booth.problems import Part, Problem, ProblemKind
 from booth.settings import CameraSettings
 
 Numbered = Callable[[np.ndarray], int]
@@ -182,6 +183,30 @@ def test_unplugged_camera_reconnects_and_frames_resume_within_two_seconds(qtbot,
     assert seen == ["starting", "live", "reconnecting", "live"]
 
 
+def test_a_lost_camera_is_one_problem_as_data_and_its_return_ends_it(qtbot, cameras, make_video) -> None:
+    source = UnpluggableCamera(make_video("clip.avi", 30))
+    camera = cameras(source)
+    problems: list[Problem] = []
+    over: list[str] = []
+    camera.problem.connect(problems.append)
+    camera.problem_over.connect(over.append)
+    with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=5000):
+        camera.start()
+    assert camera.detail == "640x360" and not problems
+    with qtbot.waitSignal(camera.problem, timeout=3000):
+        source.plugged.clear()
+    qtbot.wait(1500)  # several reopen attempts fail meanwhile: still one problem
+    assert len(problems) == 1 and not over
+    lost = problems[0]
+    assert (lost.kind, lost.part) == (ProblemKind.CAMERA_LOST, Part.CAMERA)
+    assert "test camera" in lost.detail and lost.details["source"] == "test camera"
+    with qtbot.waitSignal(camera.problem_over, timeout=3000) as ended:
+        source.plugged.set()
+    assert ended.args == [ProblemKind.CAMERA_LOST.value] and camera.state == "live"
+    qtbot.wait(300)
+    assert len(problems) == 1 and over == [ProblemKind.CAMERA_LOST.value]
+
+
 def test_video_file_removed_mid_stream_and_put_back(qtbot, cameras, make_video, tmp_path: Path) -> None:
     path = make_video("clip.avi", 6)  # a 0.2 s loop: the file is reopened five times a second
     camera = cameras(str(path))
@@ -254,8 +279,12 @@ def test_a_camera_that_hangs_is_reported_and_live_again_when_frames_return(qtbot
     camera.stall_after_s = 0.5
     with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=5000):
         camera.start()
+    problems: list[Problem] = []
+    camera.problem.connect(problems.append)
     with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "reconnecting", timeout=3000):
         source.flowing.clear()
     assert "no picture" in camera.detail
+    qtbot.waitUntil(lambda: len(problems) == 1, timeout=2000)
+    assert problems[0].kind == ProblemKind.CAMERA_LOST and "no picture" in problems[0].detail
     with qtbot.waitSignal(camera.state_changed, check_params_cb=lambda s, d: s == "live", timeout=2000):
         source.flowing.set()
