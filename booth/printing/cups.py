@@ -1,8 +1,9 @@
-"""What a CUPS queue is doing, in words for the operator, and the Resume action.
+"""What a CUPS queue is doing, as data for the operator panel to word, and the Resume action.
 
 Printer trouble at events is mostly a queue CUPS stopped by itself (paper ran out, the printer was
 unplugged): the state, accepting flag and printer-state-reasons tell which, and `classify` turns them into
-one `PrinterStatus` the kiosk (ok or not) and the operator panel (reason, Resume) act on. Resume uses the
+one `PrinterStatus` the kiosk (ok or not) and the operator panel (state, reason, Resume) act on. No English
+sentences here: the panel words a status in the operator's language, the CLI in its own. Resume uses the
 cupsenable/cupsaccept tools because they carry the local admin credentials CUPS asks for.
 """
 
@@ -12,10 +13,11 @@ import getpass
 import shutil
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from booth.printing.ipp import IppClient, IppError
+from booth.problems import Remedy
 
 PRINTER_ATTRS = [
     "printer-name",
@@ -32,27 +34,39 @@ JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED = 3, 4, 5, 6
 JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = 7, 8, 9
 _PRINTER_STOPPED, _PRINTER_PROCESSING = 5, 4
 
-# printer-state-reasons (severity suffix removed) that mean nothing will come out -> (state, operator words).
+# printer-state-reasons (severity suffix removed) that mean nothing will come out -> booth's state.
 _BLOCKING_REASONS = [
-    ("media-empty", "out-of-paper", "is out of paper: load paper, then press Resume"),
-    ("media-needed", "out-of-paper", "needs paper: load paper, then press Resume"),
-    ("media-jam", "jammed", "has a paper jam: clear it, then press Resume"),
-    ("marker-supply-empty", "out-of-ink", "is out of ribbon or ink: replace it, then press Resume"),
-    ("toner-empty", "out-of-ink", "is out of toner: replace it, then press Resume"),
-    ("door-open", "door-open", "has a door or cover open: close it"),
-    ("offline", "offline", "is offline: check its cable and power, then press Resume"),
-    ("shutdown", "offline", "is shut down: switch it on, then press Resume"),
-    ("cups-missing-filter", "broken-driver", "cannot print with its driver: reinstall the printer in CUPS"),
+    ("media-empty", "out-of-paper"),
+    ("media-needed", "out-of-paper"),
+    ("media-jam", "jammed"),
+    ("marker-supply-empty", "out-of-ink"),
+    ("toner-empty", "out-of-ink"),
+    ("door-open", "door-open"),
+    ("offline", "offline"),
+    ("shutdown", "offline"),
+    ("cups-missing-filter", "broken-driver"),
 ]
+# States the operator's Resume ends (after loading paper, clearing the jam ...): CUPS stops the queue for
+# them. A door closes itself into readiness; a broken driver or a missing queue needs CUPS's own admin.
+RESUMABLE = frozenset({"paused", "rejecting", "held", "out-of-paper", "out-of-ink", "jammed", "offline"})
+# `reason` values booth sets itself (the others are CUPS's printer-state-reasons keywords).
+NOT_ACCEPTING = "not-accepting"
+JOB_HELD_REASON = "job-held"
+NO_QUEUE = "no-queue"  # the configured queue does not exist in CUPS
+NO_DEFAULT = "no-default"  # no queue configured and CUPS has no default
+NO_CUPS = "no-cups"  # the CUPS scheduler does not answer (`message` has the error)
 
 
 @dataclass(frozen=True)
 class PrinterStatus:
-    """One queue's condition. `ok` means a print sent now would come out.
+    """One queue's condition, as data. `ok` means a print sent now would come out.
 
     state: ready, printing (ok), or paused, rejecting, out-of-paper, out-of-ink, jammed, door-open, offline,
     broken-driver, held (a booth job held in CUPS), missing (no such queue), no-cups (CUPS not answering),
-    unknown (not asked yet). `reason` is one sentence for the operator saying what to do.
+    unknown (not asked yet). `reason` is the keyword behind the state: the printer-state-reason CUPS gave
+    ("media-empty", "paused", "shutdown" ...) or one of booth's (NOT_ACCEPTING, JOB_HELD_REASON, NO_QUEUE,
+    NO_DEFAULT, NO_CUPS); "" when ok. `message` is CUPS's own printer-state-message or the technical error,
+    `held_job` the CUPS job id of a held booth print. The operator panel and the CLI word it.
     """
 
     name: str
@@ -60,6 +74,25 @@ class PrinterStatus:
     reason: str
     ok: bool
     is_default: bool = False
+    message: str = ""
+    held_job: int | None = None
+
+    @property
+    def remedy(self) -> Remedy:
+        """RESUME where the operator's Resume gets the queue going again (once paper, ink ... are fixed)."""
+        return Remedy.RESUME if self.state in RESUMABLE else Remedy.NONE
+
+
+@dataclass(frozen=True)
+class ResumeOutcome:
+    """What the operator's Resume did. `failure`: "" (done), NO_CUPS, NO_DEFAULT or "tools" (a CUPS tool
+    failed or is not installed); `causes` holds each failure's technical text ("cupsenable: not installed",
+    a tool's error output, CUPS's error)."""
+
+    printer: str
+    done: bool
+    failure: str = ""
+    causes: tuple[str, ...] = ()
 
 
 def _reasons(value: Any) -> list[str]:
@@ -78,23 +111,22 @@ def _reasons(value: Any) -> list[str]:
 def classify(name: str, attrs: dict[str, Any] | None, jobs: Iterable[dict[str, Any]] = ()) -> PrinterStatus:
     """PrinterStatus from a queue's IPP attributes (None = no such queue) and booth's jobs on it."""
     if attrs is None:
-        return PrinterStatus(
-            name, "missing", f"printer '{name}' is not set up in CUPS: add it or fix printing.printer", False
-        )
+        return PrinterStatus(name, "missing", NO_QUEUE, False)
     reasons = _reasons(attrs.get("printer-state-reasons"))
     message = str(attrs.get("printer-state-message") or "").strip()
-    detail = f" ({message})" if message else ""
-    for key, state, words in _BLOCKING_REASONS:
-        if any(reason.startswith(key) for reason in reasons):
-            return PrinterStatus(name, state, f"{name} {words}{detail}", False)
+    for key, state in _BLOCKING_REASONS:
+        found = next((reason for reason in reasons if reason.startswith(key)), None)
+        if found is not None:
+            return PrinterStatus(name, state, found, False, message=message)
     if attrs.get("printer-state") == _PRINTER_STOPPED or "paused" in reasons:
-        return PrinterStatus(name, "paused", f"{name} is paused in CUPS{detail}: press Resume", False)
+        return PrinterStatus(name, "paused", "paused", False, message=message)
     if attrs.get("printer-is-accepting-jobs") is False:
-        return PrinterStatus(name, "rejecting", f"{name} is not accepting jobs in CUPS{detail}: press Resume", False)
+        return PrinterStatus(name, "rejecting", NOT_ACCEPTING, False, message=message)
     for job in jobs:
         if job.get("job-state") in (JOB_HELD, JOB_STOPPED):
+            held = job.get("job-id")
             return PrinterStatus(
-                name, "held", f"{name} holds print job {job.get('job-id')} in CUPS: press Resume to release it", False
+                name, "held", JOB_HELD_REASON, False, message=message, held_job=held if isinstance(held, int) else None
             )
     if attrs.get("printer-state") == _PRINTER_PROCESSING:
         return PrinterStatus(name, "printing", "", True)
@@ -102,7 +134,7 @@ def classify(name: str, attrs: dict[str, Any] | None, jobs: Iterable[dict[str, A
 
 
 def unreachable(name: str, error: Exception) -> PrinterStatus:
-    return PrinterStatus(name or "(default)", "no-cups", f"{error}", False)
+    return PrinterStatus(name or "(default)", "no-cups", NO_CUPS, False, message=str(error))
 
 
 def resolve_printer(client: IppClient, configured: str) -> str:
@@ -115,9 +147,7 @@ def printer_status(client: IppClient, configured: str, jobs: Iterable[dict[str, 
     try:
         name = resolve_printer(client, configured)
         if not name:
-            return PrinterStatus(
-                "(default)", "missing", "no printer chosen and CUPS has no default: set printing.printer", False
-            )
+            return PrinterStatus("(default)", "missing", NO_DEFAULT, False)
         return classify(name, client.printer(name, PRINTER_ATTRS), jobs)
     except IppError as exc:
         return unreachable(configured, exc)
@@ -128,8 +158,7 @@ def list_printers(client: IppClient) -> list[PrinterStatus]:
     found = []
     for attrs in client.printers(PRINTER_ATTRS):
         name = str(attrs.get("printer-name", "?"))
-        status = classify(name, attrs)
-        found.append(PrinterStatus(status.name, status.state, status.reason, status.ok, name == default))
+        found.append(replace(classify(name, attrs), is_default=name == default))
     return found
 
 
@@ -138,12 +167,17 @@ def booth_jobs(client: IppClient, printer: str, which: str = "all") -> list[dict
     return client.jobs(printer, JOB_ATTRS, which=which, user=getpass.getuser())
 
 
+def cancel(client: IppClient, job_id: int) -> None:
+    """Cancel one of booth's CUPS jobs (asked as this user, who owns them)."""
+    client.cancel_job(job_id, getpass.getuser())
+
+
 def _tool(name: str) -> str | None:
     return shutil.which(name) or (f"/usr/sbin/{name}" if shutil.which(f"/usr/sbin/{name}") else None)
 
 
-def resume(printer: str, held_job_ids: Iterable[int] = ()) -> tuple[bool, str]:
-    """Enable and accept the queue and release held jobs; (done, what happened in operator words)."""
+def resume(printer: str, held_job_ids: Iterable[int] = ()) -> ResumeOutcome:
+    """Enable and accept the queue and release held jobs."""
     # Plain cupsenable resumes the queue; --release (a separate request) frees jobs `cupsdisable --hold` kept.
     commands = [["cupsenable", printer], ["cupsenable", "--release", printer], ["cupsaccept", printer]]
     commands += [["lp", "-i", f"{printer}-{job_id}", "-H", "resume"] for job_id in held_job_ids]
@@ -151,11 +185,11 @@ def resume(printer: str, held_job_ids: Iterable[int] = ()) -> tuple[bool, str]:
     for command in commands:
         tool = _tool(command[0])
         if tool is None:
-            problems.append(f"{command[0]} is missing (install cups-client)")
+            problems.append(f"{command[0]}: not installed")
             continue
         run = subprocess.run([tool, *command[1:]], capture_output=True, text=True, timeout=10, check=False)
         if run.returncode != 0:
-            problems.append(f"{command[0]}: {(run.stderr or run.stdout).strip() or 'failed'}")
+            problems.append(f"{command[0]}: {(run.stderr or run.stdout).strip() or f'exit {run.returncode}'}")
     if problems:
-        return False, f"could not resume {printer}: " + "; ".join(problems)
-    return True, f"{printer} resumed"
+        return ResumeOutcome(printer, False, "tools", tuple(problems))
+    return ResumeOutcome(printer, True)

@@ -3,9 +3,9 @@
 Why not `lpstat`: its text is localized and leaves out what the printer watch needs (the machine-readable
 printer-state-reasons such as media-empty, whether a queue accepts jobs, a job's name). Why not pycups: it
 needs a C build against libcups headers that a booth machine does not have. IPP is CUPS's own protocol, a
-short binary encoding over HTTP, so this module speaks just the few read-only operations booth uses.
-Changing a queue (enable, accept) stays with the cupsenable/cupsaccept tools, which carry root's local
-credentials.
+short binary encoding over HTTP, so this module speaks just the few operations booth uses: reading, and
+cancelling booth's own jobs (CUPS lets a user cancel their own). Changing a queue (enable, accept) stays
+with the cupsenable/cupsaccept tools, which carry root's local credentials.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 # Operation ids (RFC 8011 and CUPS extensions).
+CANCEL_JOB = 0x0008
 GET_JOBS = 0x000A
 GET_PRINTER_ATTRIBUTES = 0x000B
 CUPS_GET_DEFAULT = 0x4001
@@ -31,8 +32,10 @@ _OPERATION, _JOB, _END, _PRINTER = 0x01, 0x02, 0x03, 0x04
 _INTEGER, _BOOLEAN, _ENUM = 0x21, 0x22, 0x23
 _TEXT, _NAME, _KEYWORD, _URI, _CHARSET, _LANGUAGE = 0x41, 0x42, 0x44, 0x45, 0x47, 0x48
 
-# Status codes of interest.
+# Status codes of interest (0x0000-0x00FF are successes).
+NOT_POSSIBLE = 0x0404  # e.g. cancelling a job that already finished
 NOT_FOUND = 0x0406
+_LAST_SUCCESS = 0x00FF
 
 SOCKET = Path("/run/cups/cups.sock")
 
@@ -94,7 +97,8 @@ def decode(data: bytes) -> IppResponse:
         raise IppError("CUPS sent a truncated answer")
     status = struct.unpack(">H", data[2:4])[0]
     response = IppResponse(status)
-    pos, current, last = 8, None, ""
+    pos, last = 8, ""
+    current: dict[str, Any] | None = None
     while pos < len(data):
         tag = data[pos]
         pos += 1
@@ -201,7 +205,19 @@ class IppClient:
         found = reply.of(_PRINTER)
         return str(found[0]["printer-name"]) if found and "printer-name" in found[0] else None
 
-    def jobs(self, printer: str, wanted: list[str], which: str = "all", user: str | None = None) -> list[dict]:
+    def cancel_job(self, job_id: int, user: str) -> None:
+        """Cancel one CUPS job as `user` (its owner); a job CUPS no longer has or that has finished is left be."""
+        reply = self.call(
+            CANCEL_JOB,
+            "/jobs/",
+            [(_URI, "job-uri", [f"ipp://localhost/jobs/{job_id}"]), (_NAME, "requesting-user-name", [user])],
+        )
+        if reply.status > _LAST_SUCCESS and reply.status not in (NOT_FOUND, NOT_POSSIBLE):
+            raise IppError(f"CUPS refused to cancel job {job_id} (IPP status 0x{reply.status:04x})", reply.status)
+
+    def jobs(
+        self, printer: str, wanted: list[str], which: str = "all", user: str | None = None
+    ) -> list[dict[str, Any]]:
         """Jobs of a queue; `user` asks as that user so CUPS shows the job names it hides from others."""
         attrs: list[tuple[int, str, list[Any]]] = [
             (_URI, "printer-uri", [self.printer_uri(printer)]),

@@ -5,12 +5,18 @@ cached state. Every ~2 s the worker asks CUPS how the queue is; while it is down
 offline, out of paper, a job held) `can_print()` is False so the kiosk stops offering Print, and guests'
 prints wait here in booth rather than piling into a stopped CUPS queue. When the queue is back they go out
 in order. Each print is saved before it is sent and recorded with its CUPS job id once CUPS has it, so
-nothing is lost or printed twice across restarts (see store.py).
+nothing is lost or printed twice across restarts (see store.py). A print that cannot be made (a picture
+that does not decode, a page the printer keeps refusing) is held as failed with its cause after at most
+MAX_SEND_ATTEMPTS tries, and the prints behind it go on; the operator prints it again or cancels it.
 
 Signals (delivered in the thread that owns the service):
-    printer_changed()          the printer's status (or a Resume outcome) changed
-    print_changed(str)         a print (by print id) was added or changed state
-    resume_finished(bool, str) the operator's Resume ran: success, message
+    printer_changed()               the printer's status changed
+    print_changed(str)              a print (by print id) was added or changed state
+    resume_finished(ResumeOutcome)  the operator's Resume ran (cups.ResumeOutcome: done, failure, causes)
+    problem(Problem)                PRINTER_NOT_READY once per change of (state, reason) while the printer
+                                    cannot print (details: name, state, reason; remedy RESUME where Resume
+                                    helps); PRINT_FAILED when a print fails (remedy RETRY: Print again)
+    problem_over(str)               ProblemKind.PRINTER_NOT_READY's value when the printer can print again
 """
 
 from __future__ import annotations
@@ -26,17 +32,25 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from booth.printing import cups
-from booth.printing.cups import PrinterStatus
+from booth.printing.cups import NO_CUPS, NO_DEFAULT, PrinterStatus, ResumeOutcome
 from booth.printing.ipp import IppClient, IppError
 from booth.printing.layout import LayoutError, compose
 from booth.printing.qtprint import PrintSendError, send_page
 from booth.printing.store import ACTIVE, PrintJob, PrintState, PrintStore
+from booth.problems import Part, Problem, ProblemKind, Remedy
 from booth.settings import EventSettings, LayoutSettings, PrintingSettings
 
 log = logging.getLogger(__name__)
 
 UNLIMITED = 999
-MAX_SEND_ATTEMPTS = 3
+MAX_SEND_ATTEMPTS = 3  # tries to hand one print to CUPS before it is held as failed
+
+
+def _cause(exc: BaseException) -> str:
+    """The technical cause for a print's `error`: booth's own errors say it already, others get their type."""
+    if isinstance(exc, (LayoutError, PrintSendError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 class PrintLimitError(ValueError):
@@ -46,8 +60,14 @@ class PrintLimitError(ValueError):
 class PrintService(QObject):
     printer_changed = Signal()
     print_changed = Signal(str)
-    resume_finished = Signal(bool, str)
-    _relay = Signal(str, str, str)  # kind, id or flag, message: worker -> owner thread
+    resume_finished = Signal(object)  # ResumeOutcome
+    problem = Signal(object)  # Problem
+    problem_over = Signal(str)  # ProblemKind value
+    # worker -> owner thread
+    _relay = Signal(str, str)  # "print" and its id, or "printer"
+    _problem_relay = Signal(object)
+    _over_relay = Signal(str)
+    _resume_relay = Signal(object)
 
     def __init__(
         self,
@@ -70,13 +90,17 @@ class PrintService(QObject):
         self._store = PrintStore(Path(store_dir))
         self._lock = threading.RLock()
         self._jobs: dict[str, PrintJob] = {job.id: job for job in self._store.load()}
-        self._status = PrinterStatus(settings.printer or "(default)", "unknown", "checking the printer", False)
-        self._commands: queue.SimpleQueue[Callable[[IppClient], None]] = queue.SimpleQueue()
+        self._status = PrinterStatus(settings.printer or "(default)", "unknown", "", False)
+        self._reported: tuple[str, str] | None = None  # the (state, reason) of the standing PRINTER_NOT_READY
+        self._commands: queue.SimpleQueue[Callable[[IppClient], object]] = queue.SimpleQueue()
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._closed = False
         self._relay.connect(self._on_relay, Qt.ConnectionType.QueuedConnection)
+        self._problem_relay.connect(self.problem, Qt.ConnectionType.QueuedConnection)
+        self._over_relay.connect(self.problem_over, Qt.ConnectionType.QueuedConnection)
+        self._resume_relay.connect(self.resume_finished, Qt.ConnectionType.QueuedConnection)
 
     # ---- owner-thread API -------------------------------------------------------------------------------
 
@@ -169,13 +193,18 @@ class PrintService(QObject):
                 return
         self._call(lambda _client: self._update(job, state=PrintState.QUEUED, error="", attempts=0))
 
+    def cancel(self, print_id: str) -> None:
+        """Take a print off the queue for good (operator action): a waiting or failed one is dropped, one CUPS
+        already has is cancelled there too. Its copies stop counting against the limits."""
+        self._call(lambda client: self._cancel(client, print_id))
+
     def resume(self) -> None:
         """Enable and accept the CUPS queue and release booth's held jobs; the outcome comes as resume_finished."""
         self._call(self._resume)
 
     # ---- worker thread ----------------------------------------------------------------------------------
 
-    def _call(self, command: Callable[[IppClient], None]) -> None:
+    def _call(self, command: Callable[[IppClient], object]) -> None:
         self._commands.put(command)
         self._wake.set()
 
@@ -216,17 +245,56 @@ class PrintService(QObject):
             current = self._jobs.get(job.id, job).evolve(**changes)
             self._jobs[job.id] = current
         self._store.save(current)
-        self._relay.emit("print", current.id, "")
+        self._relay.emit("print", current.id)
         return current
+
+    def _fail(self, job: PrintJob, cause: str) -> None:
+        """Hold a print as failed with its cause and report it; the queue goes on with the next one."""
+        failed = self._update(job, state=PrintState.FAILED, error=cause)
+        self._problem_relay.emit(
+            Problem.make(
+                ProblemKind.PRINT_FAILED,
+                Part.PRINTER,
+                remedy=Remedy.RETRY,
+                job_id=failed.job_id,
+                detail=cause,
+                print_id=failed.id,
+                attempts=failed.attempts,
+            )
+        )
 
     def _set_status(self, status: PrinterStatus) -> None:
         with self._lock:
             previous, self._status = self._status, status
+            # CUPS is asked every few seconds: the operator hears of a condition once, not every round.
+            key = (status.state, status.reason)
+            report = not status.ok and status.state != "unknown" and key != self._reported
+            over = status.ok and self._reported is not None
+            if report:
+                self._reported = key
+            elif over:
+                self._reported = None
         if status != previous:
-            # ready <-> printing flips with every print: only news for the operator goes to the log.
-            level = logging.INFO if (status.ok, status.reason) != (previous.ok, previous.reason) else logging.DEBUG
-            log.log(level, "printer %s: %s %s", status.name, status.state, status.reason)
-            self._relay.emit("printer", "", "")
+            log.debug("printer %s: %s %s %s", status.name, status.state, status.reason, status.message)
+            self._relay.emit("printer", "")
+        if report:
+            self._problem_relay.emit(self._not_ready(status))
+        elif over:
+            self._over_relay.emit(ProblemKind.PRINTER_NOT_READY.value)
+
+    @staticmethod
+    def _not_ready(status: PrinterStatus) -> Problem:
+        held = {"held_job": status.held_job} if status.held_job is not None else {}
+        return Problem.make(
+            ProblemKind.PRINTER_NOT_READY,
+            Part.PRINTER,
+            remedy=status.remedy,
+            detail=status.message,
+            name=status.name,
+            state=status.state,
+            reason=status.reason,
+            **held,
+        )
 
     def _tick(self, client: IppClient) -> None:
         try:
@@ -263,9 +331,12 @@ class PrintService(QObject):
         return status.ok
 
     def _recover(self, job: PrintJob, found: dict[str, Any] | None) -> None:
-        """A print the last run was sending when it stopped: CUPS has it or it goes back in the queue."""
+        """A print the last round was sending when it stopped: CUPS has it, or it goes back in the queue
+        until its tries are used up (a print that breaks the worker itself must not come back forever)."""
         if found is not None:
             self._update(job, state=PrintState.PRINTING, cups_job_id=int(found["job-id"]))
+        elif job.attempts >= MAX_SEND_ATTEMPTS:
+            self._fail(job, job.error or f"not in CUPS after {job.attempts} sends")
         else:
             self._update(job, state=PrintState.QUEUED)
 
@@ -281,8 +352,12 @@ class PrintService(QObject):
         if state == cups.JOB_COMPLETED:
             changes["state"] = PrintState.DONE
         elif state in (cups.JOB_CANCELED, cups.JOB_ABORTED):
-            reason = found.get("job-printer-state-message") or found.get("job-state-reasons") or "cancelled"
-            changes.update(state=PrintState.FAILED, error=f"CUPS {('cancelled', 'aborted')[state == 8]} it: {reason}")
+            reason = found.get("job-printer-state-message") or found.get("job-state-reasons") or ""
+            ended = "canceled" if state == cups.JOB_CANCELED else "aborted"
+            if changes:
+                job = self._update(job, **changes)
+            self._fail(job, f"CUPS job {found['job-id']} {ended}: {reason}".rstrip(": "))
+            return
         if changes:
             self._update(job, **changes)
 
@@ -290,17 +365,23 @@ class PrintService(QObject):
         job = self._update(job, state=PrintState.SENDING, printer=printer, attempts=job.attempts + 1)
         try:
             page = compose(job.image_path, self.layout, self._event, job.qr_url)
-            send_page(page, printer, self.layout, job.copies, job.title)
-        except LayoutError as exc:
-            self._update(job, state=PrintState.FAILED, error=str(exc))
+        except Exception as exc:  # the picture cannot be printed (corrupt, a pixel bomb): no use trying again
+            if not isinstance(exc, LayoutError):
+                log.warning("print %s: cannot compose %s", job.id, job.image_path, exc_info=True)
+            self._fail(job, _cause(exc))
             return
-        except PrintSendError as exc:
+        try:
+            send_page(page, printer, self.layout, job.copies, job.title)
+        except Exception as exc:  # PrintSendError, or a Qt/CUPS failure booth did not foresee: counted the same
+            if not isinstance(exc, PrintSendError):
+                log.warning("print %s: sending failed", job.id, exc_info=True)
             cups_id = self._find_in_cups(client, printer, job)
             if cups_id is not None:  # Qt complained, yet CUPS has the job: sending again would print twice
                 self._update(job, state=PrintState.PRINTING, cups_job_id=cups_id, error="")
-                return
-            final = job.attempts >= MAX_SEND_ATTEMPTS
-            self._update(job, state=PrintState.FAILED if final else PrintState.QUEUED, error=str(exc))
+            elif job.attempts >= MAX_SEND_ATTEMPTS:
+                self._fail(job, _cause(exc))
+            else:
+                self._update(job, state=PrintState.QUEUED, error=_cause(exc))
             return
         self._update(job, state=PrintState.PRINTING, cups_job_id=self._find_in_cups(client, printer, job), error="")
 
@@ -313,30 +394,43 @@ class PrintService(QObject):
             return None
         return max((int(j["job-id"]) for j in found), default=None)
 
+    def _cancel(self, client: IppClient, print_id: str) -> None:
+        with self._lock:
+            job = self._jobs.get(print_id)
+        if job is None or job.state in (PrintState.DONE, PrintState.CANCELLED):
+            return
+        cups_id = job.cups_job_id
+        if cups_id is None and job.state in (PrintState.SENDING, PrintState.PRINTING) and job.printer:
+            cups_id = self._find_in_cups(client, job.printer, job)
+        error = ""
+        if cups_id is not None and job.state in (PrintState.SENDING, PrintState.PRINTING):
+            try:
+                cups.cancel(client, cups_id)
+            except IppError as exc:  # still taken off booth's queue: the operator asked; the cause stays on it
+                log.warning("print %s: CUPS job %s not cancelled: %s", job.id, cups_id, exc)
+                error = str(exc)
+        self._update(job, state=PrintState.CANCELLED, error=error)
+
     def _resume(self, client: IppClient) -> None:
+        configured = self._settings.printer
         try:
-            name = cups.resolve_printer(client, self._settings.printer)
-            held = [
-                int(j["job-id"])
-                for j in cups.booth_jobs(client, name, which="not-completed")
-                if j.get("job-state") in (cups.JOB_HELD, cups.JOB_STOPPED)
-            ]
+            name = cups.resolve_printer(client, configured)
+            jobs = cups.booth_jobs(client, name, which="not-completed") if name else []
         except IppError as exc:
-            self._relay.emit("resume", "", f"could not reach CUPS: {exc}")
+            self._resume_relay.emit(ResumeOutcome(configured or "(default)", False, NO_CUPS, (str(exc),)))
             return
         if not name:
-            self._relay.emit("resume", "", "no printer to resume: set printing.printer")
+            self._resume_relay.emit(ResumeOutcome("(default)", False, NO_DEFAULT))
             return
-        done, message = cups.resume(name, held)
+        held = [int(j["job-id"]) for j in jobs if j.get("job-state") in (cups.JOB_HELD, cups.JOB_STOPPED)]
+        outcome = cups.resume(name, held)
         self._set_status(cups.printer_status(client, name))
-        self._relay.emit("resume", "1" if done else "", message)
+        self._resume_relay.emit(outcome)
 
     # ---- back in the owner thread ----------------------------------------------------------------------
 
-    def _on_relay(self, kind: str, key: str, message: str) -> None:
+    def _on_relay(self, kind: str, key: str) -> None:
         if kind == "print":
             self.print_changed.emit(key)
         elif kind == "printer":
             self.printer_changed.emit()
-        elif kind == "resume":
-            self.resume_finished.emit(bool(key), message)

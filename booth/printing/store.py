@@ -22,10 +22,13 @@ class PrintState(StrEnum):
     SENDING = "sending"  # being handed to CUPS right now
     PRINTING = "printing"  # CUPS has it (cups_job_id set)
     DONE = "done"
-    FAILED = "failed"
+    FAILED = "failed"  # held with its cause in `error` until the operator prints it again or cancels it
+    CANCELLED = "cancelled"  # the operator took it off the queue
 
 
 ACTIVE = (PrintState.QUEUED, PrintState.SENDING, PrintState.PRINTING)
+# Prints whose copies are not made and may be asked for again.
+UNCOUNTED = (PrintState.FAILED, PrintState.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,8 @@ class PrintJob:
 
     @property
     def counts(self) -> bool:
-        """Whether its copies count against the limits (a failed print can be printed again)."""
-        return self.state != PrintState.FAILED
+        """Whether its copies count against the limits (a failed or cancelled print can be asked for again)."""
+        return self.state not in UNCOUNTED
 
     def evolve(self, **changes: object) -> PrintJob:
         return replace(self, updated_at=time.time(), **changes)  # type: ignore[arg-type]

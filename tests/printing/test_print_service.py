@@ -29,6 +29,7 @@ from booth.printing.ipp import IppClient
 from booth.printing.service import PrintLimitError, PrintService
 from booth.printing.store import PrintJob, PrintState, PrintStore
 from booth.settings import EventSettings, LayoutSettings, PrintingSettings
+from booth.ui.operator.printer_tab import printer_reason
 
 POLL_S = 0.2
 
@@ -109,7 +110,8 @@ def test_a_stopped_queue_holds_prints_in_booth_and_resume_prints_each_once(
     svc = services(settings(pdf_queue))
     qtbot.waitUntil(lambda: svc.status().state == state, timeout=10000)
     assert not svc.can_print()
-    assert not svc.status().ok and words in svc.status().reason and "Resume" in svc.status().reason
+    reason = printer_reason(svc.status())
+    assert not svc.status().ok and words in reason and "Resume" in reason
 
     first = svc.submit("A03", picture(), 1)
     second = svc.submit("A04", picture(), 1)
@@ -119,7 +121,7 @@ def test_a_stopped_queue_holds_prints_in_booth_and_resume_prints_each_once(
 
     with qtbot.waitSignal(svc.resume_finished, timeout=10000) as resumed:
         svc.resume()
-    assert resumed.args[0] is True, resumed.args[1]
+    assert resumed.args[0].done is True, resumed.args[0]
     for job in (first, second):
         wait_state(qtbot, svc, job.id, PrintState.DONE)
     assert svc.can_print()
@@ -218,12 +220,12 @@ def test_a_held_booth_job_in_cups_is_reported_and_released_by_resume(qtbot, pdf_
 
     svc = services(settings(pdf_queue))
     qtbot.waitUntil(lambda: svc.status().state == "held", timeout=10000)
-    assert not svc.can_print() and f"holds print job {cups_id}" in svc.status().reason
+    assert not svc.can_print() and f"holds print job {cups_id}" in printer_reason(svc.status())
     assert svc.get(job.id).state == PrintState.PRINTING and svc.get(job.id).cups_job_id == cups_id
 
     with qtbot.waitSignal(svc.resume_finished, timeout=10000) as resumed:
         svc.resume()
-    assert resumed.args[0] is True, resumed.args[1]
+    assert resumed.args[0].done is True, resumed.args[0]
     wait_state(qtbot, svc, job.id, PrintState.DONE)
     qtbot.waitUntil(svc.can_print, timeout=10000)
     wait_pdf(cups_id)

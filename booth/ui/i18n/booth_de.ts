@@ -964,6 +964,101 @@
         <source>Print {id} queued again</source>
         <translation>Druckauftrag {id} erneut eingereiht</translation>
     </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="40"/>
+        <source>{name} is out of paper: load paper, then press Resume</source>
+        <translation>{name} hat kein Papier mehr: Papier einlegen, dann „Drucker fortsetzen“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="41"/>
+        <source>{name} has a paper jam: clear it, then press Resume</source>
+        <translation>{name} hat einen Papierstau: Stau beheben, dann „Drucker fortsetzen“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="42"/>
+        <source>{name} is out of ribbon, ink or toner: replace it, then press Resume</source>
+        <translation>{name} hat kein Farbband, keine Tinte oder keinen Toner mehr: ersetzen, dann „Drucker fortsetzen“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="43"/>
+        <source>{name} has a door or cover open: close it</source>
+        <translation>{name} hat eine Klappe oder Abdeckung offen: schließen</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="45"/>
+        <source>{name} is offline or switched off: check its cable and power, then press Resume</source>
+        <translation>{name} ist offline oder ausgeschaltet: Kabel und Strom prüfen, dann „Drucker fortsetzen“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="47"/>
+        <source>{name} cannot print with its driver: reinstall the printer in CUPS</source>
+        <translation>{name} kann mit seinem Treiber nicht drucken: den Drucker in CUPS neu einrichten</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="48"/>
+        <source>{name} is paused in CUPS: press Resume</source>
+        <translation>{name} ist in CUPS angehalten: „Drucker fortsetzen“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="49"/>
+        <source>{name} is not accepting jobs in CUPS: press Resume</source>
+        <translation>{name} nimmt in CUPS keine Aufträge an: „Drucker fortsetzen“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="50"/>
+        <source>{name} holds print job {job} in CUPS: press Resume to release it</source>
+        <translation>{name} hält Druckauftrag {job} in CUPS zurück: „Drucker fortsetzen“ drücken, um ihn freizugeben</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="51"/>
+        <source>checking the printer</source>
+        <translation>Drucker wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="62"/>
+        <source>CUPS is not answering: start CUPS (cupsd) or check CUPS_SERVER ({cause})</source>
+        <translation>CUPS antwortet nicht: CUPS (cupsd) starten oder CUPS_SERVER prüfen ({cause})</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="65"/>
+        <source>printer &apos;{name}&apos; is not set up in CUPS: add it or fix printing.printer</source>
+        <translation>Drucker „{name}“ ist in CUPS nicht eingerichtet: hinzufügen oder printing.printer korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="67"/>
+        <source>no printer chosen and CUPS has no default: set printing.printer</source>
+        <translation>kein Drucker gewählt und CUPS hat keinen Standarddrucker: printing.printer setzen</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="80"/>
+        <source>{printer} resumed</source>
+        <translation>{printer} fortgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="83"/>
+        <source>Could not reach CUPS to resume the printer: {causes}</source>
+        <translation>CUPS nicht erreichbar, Drucker nicht fortgesetzt: {causes}</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="85"/>
+        <source>No printer to resume: set printing.printer</source>
+        <translation>Kein Drucker zum Fortsetzen: printing.printer setzen</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="86"/>
+        <source>Could not resume {printer}: {causes}</source>
+        <translation>{printer} konnte nicht fortgesetzt werden: {causes}</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="167"/>
+        <source>Cancel print</source>
+        <translation>Druck abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="243"/>
+        <source>Print {id} cancelled</source>
+        <translation>Druckauftrag {id} abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>ResultScreen</name>

@@ -2,7 +2,9 @@
 
 A paused queue after the paper ran out is the classic photobooth failure, so the reason is shown large and
 Resume is one press. The PrintService does all CUPS work on its own thread; this tab only reads its cached
-state and forwards the operator's intent. With printing off (or not available) it says so instead.
+state and forwards the operator's intent (Resume, Print again, Cancel a print). With printing off (or not
+available) it says so instead. booth.printing reports the printer as data; `printer_reason` and
+`resume_words` word it in the operator's language.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,11 +22,69 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booth.printing.cups import NO_CUPS, NO_DEFAULT, NO_QUEUE, PrinterStatus, ResumeOutcome
+from booth.printing.store import ACTIVE, PrintState
 from booth.ui.operator.common import ValueGrid, Worded, button, button_row, card, heading, note, state_of
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.stats import state_name
 
 RESUME_GUARD_MS = 30_000
+# Prints the operator may cancel: not yet out, or held as failed.
+CANCELLABLE = {str(state) for state in (*ACTIVE, PrintState.FAILED)}
+
+
+def _state_words(state: str) -> str:
+    """What is wrong with the printer and what to do, by its state; the caller fills in {name} and {job}."""
+    translate = QCoreApplication.translate
+    sentences = {
+        "out-of-paper": translate("PrinterTab", "{name} is out of paper: load paper, then press Resume"),
+        "jammed": translate("PrinterTab", "{name} has a paper jam: clear it, then press Resume"),
+        "out-of-ink": translate("PrinterTab", "{name} is out of ribbon, ink or toner: replace it, then press Resume"),
+        "door-open": translate("PrinterTab", "{name} has a door or cover open: close it"),
+        "offline": translate(
+            "PrinterTab", "{name} is offline or switched off: check its cable and power, then press Resume"
+        ),
+        "broken-driver": translate("PrinterTab", "{name} cannot print with its driver: reinstall the printer in CUPS"),
+        "paused": translate("PrinterTab", "{name} is paused in CUPS: press Resume"),
+        "rejecting": translate("PrinterTab", "{name} is not accepting jobs in CUPS: press Resume"),
+        "held": translate("PrinterTab", "{name} holds print job {job} in CUPS: press Resume to release it"),
+        "unknown": translate("PrinterTab", "checking the printer"),
+    }
+    return sentences.get(state, "{name}: {state}")
+
+
+def printer_reason(status: PrinterStatus) -> str:
+    """The operator's sentence for a printer that cannot print ("" when it can), with CUPS's own message."""
+    translate = QCoreApplication.translate
+    if status.ok:
+        return ""
+    if status.reason == NO_CUPS:
+        text = translate("PrinterTab", "CUPS is not answering: start CUPS (cupsd) or check CUPS_SERVER ({cause})")
+        return text.format(cause=status.message)
+    if status.reason == NO_QUEUE:
+        text = translate("PrinterTab", "printer '{name}' is not set up in CUPS: add it or fix printing.printer")
+    elif status.reason == NO_DEFAULT:
+        text = translate("PrinterTab", "no printer chosen and CUPS has no default: set printing.printer")
+    else:
+        text = _state_words(status.state)
+    text = text.format(name=status.name, state=status.state, job=status.held_job or "?")
+    return f"{text} ({status.message})" if status.message else text
+
+
+def resume_words(outcome: ResumeOutcome | None) -> str:
+    """What the operator's Resume did (None: the print worker never answered)."""
+    translate = QCoreApplication.translate
+    if outcome is None:
+        return translate("PrinterTab", "the printer did not answer")
+    if outcome.done:
+        return translate("PrinterTab", "{printer} resumed").format(printer=outcome.printer)
+    causes = "; ".join(outcome.causes)
+    if outcome.failure == NO_CUPS:
+        return translate("PrinterTab", "Could not reach CUPS to resume the printer: {causes}").format(causes=causes)
+    if outcome.failure == NO_DEFAULT:
+        return translate("PrinterTab", "No printer to resume: set printing.printer")
+    text = translate("PrinterTab", "Could not resume {printer}: {causes}")
+    return text.format(printer=outcome.printer, causes=causes)
 
 
 class PrinterTab(Worded):
@@ -58,9 +118,11 @@ class PrinterTab(Worded):
         self._resume_guard = QTimer(self)
         self._resume_guard.setSingleShot(True)
         self._resume_guard.setInterval(RESUME_GUARD_MS)
-        self._resume_guard.timeout.connect(lambda: self._on_resumed(False, self.tr("the printer did not answer")))
+        self._resume_guard.timeout.connect(lambda: self._on_resumed(None))
         self.retry_button = button("", "printer_retry", self)
         self.retry_button.clicked.connect(self._retry)
+        self.cancel_button = button("", "printer_cancel", self, kind="danger")
+        self.cancel_button.clicked.connect(self._cancel)
 
         self._queue = getattr(context, "queue", None)
         self.table = QTableWidget(0, 6, self)
@@ -76,7 +138,7 @@ class PrinterTab(Worded):
         self.table.itemSelectionChanged.connect(self._refresh_buttons)
 
         layout.addWidget(status_card)
-        layout.addLayout(button_row(self.resume_button, self.retry_button))
+        layout.addLayout(button_row(self.resume_button, self.retry_button, self.cancel_button))
         self.queue_title = heading("", self)
         layout.addWidget(self.queue_title)
         layout.addWidget(self.table, 1)
@@ -102,6 +164,7 @@ class PrinterTab(Worded):
             self.status.set_label(key, label)
         self.resume_button.setText(self.tr("Resuming…") if self._resuming else self.tr("Resume printer"))
         self.retry_button.setText(self.tr("Print again"))
+        self.cancel_button.setText(self.tr("Cancel print"))
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Print"), self.tr("Ticket"), self.tr("Copies"),
                                               self.tr("State"), self.tr("Problem")])  # fmt: skip
         self.queue_title.setText(self.tr("Print queue"))
@@ -111,7 +174,7 @@ class PrinterTab(Worded):
         status = self._printer.status()
         self.status.set("name", status.name)
         self.status.set("state", status.state, state_of(status.ok))
-        self.status.set("reason", status.reason or self.tr("ready"), "" if status.ok else "bad")
+        self.status.set("reason", printer_reason(status) or self.tr("ready"), "" if status.ok else "bad")
         printing = self._settings.printing
         made = self._printer.printed_count() if hasattr(self._printer, "printed_count") else 0
         limit = printing.event_limit
@@ -148,6 +211,7 @@ class PrinterTab(Worded):
     def _refresh_buttons(self) -> None:
         job = self._selected_print()
         self.retry_button.setEnabled(job is not None and state_name(job.state) == "failed")
+        self.cancel_button.setEnabled(job is not None and state_name(job.state) in CANCELLABLE)
 
     def _resume(self) -> None:
         self.resume_button.setEnabled(False)
@@ -157,12 +221,13 @@ class PrinterTab(Worded):
         self._resume_guard.start()
         self._printer.resume()
 
-    def _on_resumed(self, ok: bool, message: str) -> None:
+    def _on_resumed(self, outcome: ResumeOutcome | None) -> None:
         self._resume_guard.stop()
         self.resume_button.setEnabled(True)
         self._resuming = False
         self.resume_button.setText(self.tr("Resume printer"))
-        self._log.add("info" if ok else "error", "printer", message)
+        done = outcome is not None and outcome.done
+        self._log.add("info" if done else "error", "printer", resume_words(outcome))
         self.refresh()
 
     def _retry(self) -> None:
@@ -170,3 +235,9 @@ class PrinterTab(Worded):
         if job is not None:
             self._printer.retry(job.id)
             self._log.add("info", "operator", self.tr("Print {id} queued again").format(id=job.id))
+
+    def _cancel(self) -> None:
+        job = self._selected_print()
+        if job is not None:
+            self._printer.cancel(job.id)
+            self._log.add("info", "operator", self.tr("Print {id} cancelled").format(id=job.id))

@@ -82,7 +82,7 @@ def test_resume_button_resumes_a_paused_queue(arun: Any, operator_settings: Any,
             booth.panel.grab().save(str(artifacts_dir / "screens" / "operator-printer-paused.png"))
             paused = f"{tab.status.text('state')} / {tab.status.text('reason')}"
             outcomes: list[bool] = []
-            printer.resume_finished.connect(lambda ok, _m: outcomes.append(ok))
+            printer.resume_finished.connect(lambda outcome: outcomes.append(outcome.done))
             click(tab.resume_button)
             assert not tab.resume_button.isEnabled()
             await wait_until(lambda: outcomes, 20, "the resume")
