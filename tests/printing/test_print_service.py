@@ -3,11 +3,15 @@ restarts, and the print limits. The PDF is what paper would be: its size and pix
 
 from __future__ import annotations
 
+import io
 import secrets
 import shutil
+import struct
 import subprocess
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from printing_helpers import (
@@ -15,6 +19,7 @@ from printing_helpers import (
     GREEN,
     RED,
     YELLOW,
+    blocks,
     close_to,
     cups_tool,
     page_count,
@@ -23,13 +28,15 @@ from printing_helpers import (
     render,
     wait_pdf,
 )
+from PySide6.QtCore import Qt
 
-from booth.printing.cups import booth_jobs
+from booth.printing.cups import JOB_CANCELED, PrinterStatus, ResumeOutcome, booth_jobs
 from booth.printing.ipp import IppClient
-from booth.printing.service import PrintLimitError, PrintService
+from booth.printing.service import MAX_SEND_ATTEMPTS, PrintLimitError, PrintService
 from booth.printing.store import PrintJob, PrintState, PrintStore
-from booth.settings import EventSettings, LayoutSettings, PrintingSettings
-from booth.ui.operator.printer_tab import printer_reason
+from booth.problems import Part, Problem, ProblemKind, Remedy
+from booth.settings import EventSettings, LayoutSettings, PrintingSettings, Settings
+from booth.ui.operator.printer_tab import PrinterTab, printer_reason, resume_words
 
 POLL_S = 0.2
 
@@ -231,3 +238,155 @@ def test_a_held_booth_job_in_cups_is_reported_and_released_by_resume(qtbot, pdf_
     wait_pdf(cups_id)
     assert len(cups_jobs_named(pdf_queue, job.title)) == 1
     assert len(pdfs_for(job.title)) == 1
+
+
+def _corrupt_png(path: Path) -> Path:
+    """A PNG whose header claims 40000 x 40000 pixels over a small picture's data: Pillow refuses to open it
+    (a decompression bomb), which no print layout can catch as an ordinary unreadable file."""
+    small = io.BytesIO()
+    blocks(60, 90).save(small, "PNG")
+    data = small.getvalue()
+    header = b"IHDR" + struct.pack(">IIBBBBB", 40000, 40000, 8, 2, 0, 0, 0)
+    path.write_bytes(data[:8] + struct.pack(">I", 13) + header + struct.pack(">I", zlib.crc32(header)) + data[33:])
+    return path
+
+
+@pytest.mark.cups
+def test_a_picture_that_cannot_be_printed_is_held_failed_and_the_next_print_still_comes_out(
+    qtbot, pdf_queue, picture, services, tmp_path
+):
+    svc = services(settings(pdf_queue))
+    problems: list[Problem] = []
+    svc.problem.connect(problems.append)
+    broken = svc.submit("A10", _corrupt_png(tmp_path / "corrupt.png"), 1)
+    good = svc.submit("A11", picture(), 1)
+    wait_state(qtbot, svc, good.id, PrintState.DONE)
+    wait_pdf(svc.get(good.id).cups_job_id)
+    wait_state(qtbot, svc, broken.id, PrintState.FAILED, timeout_ms=5000)
+    qtbot.wait(int(POLL_S * 5 * 1000))  # several watch rounds: it stays held, it is not tried again
+    held = svc.get(broken.id)
+    assert held.state == PrintState.FAILED and held.attempts == 1
+    assert "DecompressionBombError" in held.error  # the reason, for the operator's details
+    assert cups_jobs_named(pdf_queue, broken.title) == []
+    failed = [p for p in problems if p.kind == ProblemKind.PRINT_FAILED]
+    assert len(failed) == 1 and failed[0].part == Part.PRINTER and failed[0].remedy == Remedy.RETRY
+    assert failed[0].job_id == "A10" and failed[0].details["print_id"] == broken.id and failed[0].detail == held.error
+
+
+@pytest.mark.cups
+def test_a_print_that_keeps_stopping_the_worker_is_held_failed_after_the_retry_cap(
+    qtbot, pdf_queue, picture, services, tmp_path
+):
+    # The last runs were sending it when they stopped, MAX_SEND_ATTEMPTS times, and CUPS never got it.
+    job = PrintJob(
+        id=secrets.token_hex(6),
+        job_id="A13",
+        image_path=str(picture()),
+        copies=1,
+        state=PrintState.SENDING,
+        attempts=MAX_SEND_ATTEMPTS,
+    )
+    store = PrintStore(tmp_path / "event")
+    store.save(job)
+    store.close()
+    svc = services(settings(pdf_queue))
+    wait_state(qtbot, svc, job.id, PrintState.FAILED, timeout_ms=10000)
+    qtbot.wait(int(POLL_S * 5 * 1000))
+    assert svc.get(job.id).state == PrintState.FAILED and cups_jobs_named(pdf_queue, job.title) == []
+    svc.retry(job.id)  # the operator's Print again starts its count afresh
+    wait_state(qtbot, svc, job.id, PrintState.DONE)
+
+
+@pytest.mark.cups
+def test_a_paused_printer_is_one_problem_until_it_prints_again(qtbot, pdf_queue, services):
+    svc = services(settings(pdf_queue))
+    qtbot.waitUntil(svc.can_print, timeout=10000)
+    problems: list[Problem] = []
+    svc.problem.connect(problems.append)
+    with qtbot.waitSignal(svc.problem, timeout=10000):
+        cups_tool("cupsdisable", pdf_queue)
+    qtbot.wait(int(POLL_S * 10 * 1000))  # ten watch rounds of the same pause: no news
+    assert len(problems) == 1
+    paused = problems[0]
+    assert (paused.kind, paused.part, paused.remedy) == (ProblemKind.PRINTER_NOT_READY, Part.PRINTER, Remedy.RESUME)
+    assert dict(paused.details) == {"name": pdf_queue, "state": "paused", "reason": "paused"}
+    with qtbot.waitSignal(svc.problem_over, timeout=10000) as ended:
+        cups_tool("cupsenable", pdf_queue)
+    assert ended.args == [ProblemKind.PRINTER_NOT_READY.value] and len(problems) == 1
+
+
+class _Log:
+    """The operator log as the printer tab uses it."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, level: str, source: str, text: str) -> None:
+        self.lines.append(f"{level} {source} {text}")
+
+
+def _tab(qtbot, svc: PrintService, printing: PrintingSettings) -> tuple[PrinterTab, _Log]:
+    log = _Log()
+    tab = PrinterTab(SimpleNamespace(printer=svc, settings=Settings(printing=printing), queue=None), log)  # type: ignore[arg-type]
+    qtbot.addWidget(tab)
+    return tab, log
+
+
+@pytest.mark.cups
+def test_the_panels_cancel_takes_a_waiting_print_off_the_queue_and_frees_its_copies(
+    qtbot, pdf_queue, picture, services
+):
+    cups_tool("cupsdisable", pdf_queue)
+    printing = settings(pdf_queue)
+    svc = services(printing, guest_limit=1)
+    qtbot.waitUntil(lambda: svc.status().state == "paused", timeout=10000)
+    job = svc.submit("A12", picture(), 1)
+    assert svc.prints_left("A12") == 0
+    tab, log = _tab(qtbot, svc, printing)
+    assert tab.cancel_button.objectName() == "printer_cancel" and not tab.cancel_button.isEnabled()
+    tab.table.selectRow(0)
+    assert tab.cancel_button.isEnabled()
+    qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    wait_state(qtbot, svc, job.id, PrintState.CANCELLED, timeout_ms=5000)
+    assert svc.prints_left("A12") == 1 and any(f"Print {job.id} cancelled" in line for line in log.lines)
+    qtbot.waitUntil(lambda: tab.table.item(0, 4).text() == "cancelled", timeout=5000)
+    tab.table.selectRow(0)
+    assert not tab.cancel_button.isEnabled()
+    cups_tool("cupsenable", pdf_queue)
+    qtbot.waitUntil(svc.can_print, timeout=10000)
+    qtbot.wait(int(POLL_S * 5 * 1000))
+    assert svc.get(job.id).state == PrintState.CANCELLED and cups_jobs_named(pdf_queue, job.title) == []
+
+
+@pytest.mark.cups
+def test_cancelling_a_print_cups_holds_cancels_it_in_cups(qtbot, pdf_queue, picture, services, tmp_path):
+    job = PrintJob(id=secrets.token_hex(6), job_id="A14", image_path=str(picture()), copies=1, state=PrintState.SENDING)
+    store = PrintStore(tmp_path / "event")
+    store.save(job)
+    store.close()
+    sent = subprocess.run(
+        ["lp", "-d", pdf_queue, "-t", job.title, "-H", "indefinite", job.image_path],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cups_id = int(sent.stdout.split()[3].rsplit("-", 1)[1])
+    svc = services(settings(pdf_queue))
+    qtbot.waitUntil(lambda: svc.get(job.id).state == PrintState.PRINTING, timeout=10000)
+    svc.cancel(job.id)
+    wait_state(qtbot, svc, job.id, PrintState.CANCELLED, timeout_ms=10000)
+    in_cups = cups_jobs_named(pdf_queue, job.title)
+    assert [j["job-id"] for j in in_cups] == [cups_id] and in_cups[0]["job-state"] == JOB_CANCELED
+    qtbot.waitUntil(svc.can_print, timeout=10000)  # nothing held any more
+    assert pdfs_for(job.title) == []
+
+
+def test_resume_outcomes_and_printer_states_are_worded_for_the_operator():
+    outcome = ResumeOutcome("photo", False, "tools", ("cupsenable: not installed",))
+    assert resume_words(outcome) == "Could not resume photo: cupsenable: not installed"
+    assert resume_words(ResumeOutcome("photo", True)) == "photo resumed"
+    assert resume_words(None) == "the printer did not answer"
+    status = PrinterStatus("photo", "out-of-paper", "media-empty", False, message="Tray 1 empty")
+    assert status.remedy == Remedy.RESUME
+    assert printer_reason(status) == "photo is out of paper: load paper, then press Resume (Tray 1 empty)"
+    assert PrinterStatus("photo", "door-open", "door-open", False).remedy == Remedy.NONE
