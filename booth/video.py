@@ -38,7 +38,7 @@ def first_frame_rgb(path: str | Path) -> NDArray[np.uint8]:
         ok, frame = capture.read()
     finally:
         capture.release()
-    if not ok or frame is None or frame.ndim != 3:
+    if not ok or frame.ndim != 3:
         raise ValueError(f"{path}: could not be read: no video frame in it (damaged, or not a video)")
     rgb = cv2.cvtColor(np.asarray(frame, dtype=np.uint8), cv2.COLOR_BGR2RGB)
     return np.ascontiguousarray(rgb, dtype=np.uint8)

@@ -98,7 +98,7 @@ def prepare_image(data: bytes, ratio: str | None = None) -> bytes:
             scale = max(size[0] / w, size[1] / h) * DRAFT_SLACK
             need = (math.ceil(w * scale), math.ceil(h * scale))
             image.draft("RGB", (need[1], need[0]) if turned else need)
-        image = ImageOps.exif_transpose(image) or image
+        image = ImageOps.exif_transpose(image)
         image = _flatten(image)
         if image.size != size:
             image = _cover(image, size)

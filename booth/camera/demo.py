@@ -26,7 +26,8 @@ def _gradient(width: int, height: int) -> np.ndarray:
     wave = 0.5 + 0.5 * np.sin(xs * 2 * math.pi)
     img = _TOP * (1 - ys) + _BOTTOM * ys
     img = img * (1 - 0.35 * wave) + _SIDE * (0.35 * wave)
-    return np.clip(img, 0, 255).astype(np.uint8)
+    gradient: np.ndarray = np.clip(img, 0, 255).astype(np.uint8)
+    return gradient
 
 
 class DemoScene:

@@ -84,6 +84,7 @@ def list_cameras() -> list[CameraInfo]:
     cameras: list[CameraInfo] = []
     for node in video_devices():
         listing = _v4l2_ctl(node)
+        formats: list[str]
         if listing is None:
             formats, sizes = [], _probe(node)
         else:

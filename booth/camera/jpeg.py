@@ -40,7 +40,7 @@ class BufferPool:
         self.keep = keep
         # Held only by this list: its count, taken the same way, is what "nobody else holds it" reads as
         # (the number differs between Python versions, so it is measured rather than assumed).
-        self._sentinel = [np.empty(0, np.uint8)]
+        self._sentinel: list[np.ndarray] = [np.empty(0, np.uint8)]
         self._buffers: list[np.ndarray] = []
 
     def get(self, shape: tuple[int, ...]) -> np.ndarray:
@@ -71,8 +71,10 @@ def decode(data: np.ndarray | bytes, *, exact: bool = False, padded: bool = Fals
             if pool is not None:
                 height, width = simplejpeg.decode_jpeg_header(buffer)[:2]
                 out = pool.get((height, width, 4 if padded else 3))
-            return simplejpeg.decode_jpeg(buffer, space, fastdct=not exact, fastupsample=not exact, strict=False,
-                                          buffer=out)
+            decoded: np.ndarray = simplejpeg.decode_jpeg(
+                buffer, space, fastdct=not exact, fastupsample=not exact, strict=False, buffer=out
+            )
+            return decoded
         except ValueError:
             pass  # some webcams send frames libjpeg-turbo rejects; OpenCV's decoder may still read them
     image = cv2.imdecode(buffer, cv2.IMREAD_COLOR)

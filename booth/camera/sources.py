@@ -25,7 +25,7 @@ from booth.settings import CameraSettings
 
 _URL_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp")
 _DEVICE_PATH = re.compile(r"^/dev/video(\d+)$")
-_MJPG = {cv2.VideoWriter_fourcc(*code) for code in ("MJPG", "mjpg", "MJPA", "AVRn", "JPGL")}
+_MJPG = {cv2.VideoWriter.fourcc(*code) for code in ("MJPG", "mjpg", "MJPA", "AVRn", "JPGL")}
 STREAM_TIMEOUT_MS = 5000  # a stalled network camera counts as lost after this
 MAX_BAD_RAW = 5  # undecodable MJPG frames in a row before falling back to OpenCV's own decoding
 
@@ -117,7 +117,7 @@ class _CaptureSource(Source):
         if cap is None:
             raise CameraError(f"{self.description} is not open")
         ok, data = cap.read()
-        if not ok or data is None or data.size == 0:
+        if not ok or data.size == 0:
             raise CameraError(f"{self.description} stopped delivering pictures")
         if data.ndim == 3 and data.shape[2] == 3:
             return Captured(data)
@@ -163,7 +163,7 @@ class DeviceSource(_CaptureSource):
         cap = cv2.VideoCapture(self.device, cv2.CAP_V4L2)
         if cap.isOpened():
             s = self.settings
-            cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))
+            cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
             cap.set(cv2.CAP_PROP_FRAME_WIDTH, s.width)
             cap.set(cv2.CAP_PROP_FRAME_HEIGHT, s.height)
             cap.set(cv2.CAP_PROP_FPS, s.fps)

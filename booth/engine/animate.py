@@ -9,6 +9,7 @@ version (Pillow) exists for the `animation=gif` answer variant, so clients are t
 from __future__ import annotations
 
 import io
+import math
 import os
 import tempfile
 
@@ -30,7 +31,7 @@ class VideoError(RuntimeError):
 
 
 def _ease(t: float) -> float:
-    return 0.5 - 0.5 * np.cos(np.pi * t)
+    return 0.5 - 0.5 * math.cos(math.pi * t)
 
 
 def frames(img: Image, count: int) -> list[Image]:
@@ -65,7 +66,7 @@ def ken_burns_mp4(img: Image) -> bytes:
     fd, path = tempfile.mkstemp(prefix="booth-engine-", suffix=".mp4")
     os.close(fd)
     try:
-        writer = cv2.VideoWriter(path, cv2.VideoWriter_fourcc(*"mp4v"), FPS, (w, h))
+        writer = cv2.VideoWriter(path, cv2.VideoWriter.fourcc(*"mp4v"), FPS, (w, h))
         if not writer.isOpened():
             raise VideoError("this OpenCV build cannot write MP4 (mp4v) video")
         try:

@@ -43,7 +43,8 @@ def decode(data: bytes) -> Image:
         return cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
     if img.shape[2] == 4:
         alpha = img[:, :, 3:4].astype(np.float32) / 255.0
-        return (img[:, :, :3] * alpha + 255 * (1 - alpha)).astype(np.uint8)
+        on_white: Image = (img[:, :, :3] * alpha + 255 * (1 - alpha)).astype(np.uint8)
+        return on_white
     return img
 
 
@@ -175,7 +176,8 @@ def tint(gray_img: Image, dark: tuple[int, int, int], light: tuple[int, int, int
     """Map a grey picture onto a two-colour ramp (BGR colours) through a lookup table."""
     ramp = np.linspace(0, 1, 256, dtype=np.float32)[:, None]
     lut = (np.array(dark, np.float32) * (1 - ramp) + np.array(light, np.float32) * ramp).astype(np.uint8)
-    return lut[gray_img]
+    tinted: Image = lut[gray_img]
+    return tinted
 
 
 def ink_edges(img: Image, block: int = 9, c: int = 2, blur: int = 5) -> Image:

@@ -34,7 +34,8 @@ def pop_art(img: Image) -> Image:
     yy, xx = np.mgrid[0:h, 0:w]
     dist = np.hypot(yy % cell - cell / 2 + 0.5, xx % cell - cell / 2 + 0.5)
     out[dist < radius] = (30, 20, 20)
-    return out
+    dotted: Image = out
+    return dotted
 
 
 def warhol(img: Image) -> Image:

@@ -30,10 +30,11 @@ def _saturate(img: Image, factor: float, value: float = 1.0) -> Image:
 def _paper(shape: tuple[int, ...], strength: float, seed: int = 11) -> Image:
     """A soft paper-fibre texture (float, around 1.0) to multiply a drawing with."""
     h, w = shape[:2]
-    noise = np.random.default_rng(seed).normal(0, 1, (h // 2 + 1, w // 2 + 1)).astype(np.float32)
+    noise: Image = np.random.default_rng(seed).normal(0, 1, (h // 2 + 1, w // 2 + 1)).astype(np.float32)
     noise = cv2.GaussianBlur(noise, (0, 0), 1.2)
     noise = cv2.resize(noise, (w, h), interpolation=cv2.INTER_LINEAR)
-    return 1.0 + strength * noise / (np.abs(noise).max() + 1e-6)
+    paper: Image = 1.0 + strength * noise / (np.abs(noise).max() + 1e-6)
+    return paper
 
 
 def comic_ink(img: Image) -> Image:
@@ -75,13 +76,16 @@ def pencil_sketch(img: Image) -> Image:
     blur = cv2.GaussianBlur(255 - g, (0, 0), 8)
     sketch = cv2.divide(g, 255 - blur, scale=256)
     # The dodge alone leaves only outlines; soft graphite shading brings back the picture's tones.
-    shading = cv2.normalize(cv2.GaussianBlur(g, (0, 0), 3), None, 120, 255, cv2.NORM_MINMAX)
+    shading = cv2.normalize(cv2.GaussianBlur(g, (0, 0), 3), np.empty_like(g), 120, 255, cv2.NORM_MINMAX)
     sketch = cv2.multiply(sketch, shading, scale=1 / 255)
     sketch = (255 * (sketch / 255.0) ** 1.6).astype(np.uint8)
     sketch = (sketch.astype(np.float32) * _paper(g.shape, 0.06)).clip(0, 255).astype(np.uint8)
     sketch = cv2.addWeighted(sketch, 0.85, np.full_like(sketch, 235), 0.15, 0)
     # A faint warm cast: graphite on cream paper rather than a grey screenshot.
-    return cv2.merge([cv2.subtract(sketch, 10), cv2.subtract(sketch, 4), sketch])
+    warm: Image = cv2.merge(
+        [cv2.subtract(sketch, np.full_like(sketch, 10)), cv2.subtract(sketch, np.full_like(sketch, 4)), sketch]
+    )
+    return warm
 
 
 def charcoal(img: Image) -> Image:
@@ -90,7 +94,7 @@ def charcoal(img: Image) -> Image:
     def work(small: Image) -> Image:
         g = cv2.GaussianBlur(gray(small), (0, 0), 1.5)
         edges = cv2.morphologyEx(g, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
-        tone = cv2.normalize(g, None, 60, 255, cv2.NORM_MINMAX)
+        tone = cv2.normalize(g, np.empty_like(g), 60, 255, cv2.NORM_MINMAX)
         drawing = cv2.subtract(tone, cv2.multiply(edges, np.full_like(edges, 3)))
         drawing = cv2.GaussianBlur(drawing, (0, 0), 0.8)
         drawing = (drawing.astype(np.float32) * _paper(drawing.shape, 0.12, 5)).clip(0, 255).astype(np.uint8)
@@ -109,7 +113,8 @@ def watercolor(img: Image) -> Image:
         out = wash.astype(np.float32) - rim[:, :, None].astype(np.float32) * 1.2
         out = out * _paper(small.shape, 0.09, 9)[:, :, None]
         out = out * 0.85 + 255 * 0.15  # unpainted paper lifts every tone
-        return out.clip(0, 255).astype(np.uint8)
+        painted: Image = out.clip(0, 255).astype(np.uint8)
+        return painted
 
     return at_most(img, 512, work)
 
@@ -123,12 +128,13 @@ def oil_painting(img: Image) -> Image:
         paint = cv2.morphologyEx(cv2.morphologyEx(base, cv2.MORPH_OPEN, brush), cv2.MORPH_CLOSE, brush)
         # Brush relief: broad diagonal strokes plus the paint's own edges, shaded like an emboss.
         h, w = paint.shape[:2]
-        streaks = np.random.default_rng(2).normal(0, 1, (h // 3 + 1, w // 3 + 1)).astype(np.float32)
+        streaks: Image = np.random.default_rng(2).normal(0, 1, (h // 3 + 1, w // 3 + 1)).astype(np.float32)
         streaks = cv2.filter2D(streaks, -1, np.eye(7, dtype=np.float32) / 7)
         streaks = cv2.resize(streaks, (w, h), interpolation=cv2.INTER_CUBIC)
         height = cv2.GaussianBlur(gray(paint).astype(np.float32), (0, 0), 1.2) + streaks * 14
         relief = cv2.Sobel(height, cv2.CV_32F, 1, 0, ksize=3) + cv2.Sobel(height, cv2.CV_32F, 0, 1, ksize=3)
         light = 1.0 + np.clip(relief / 90.0, -0.3, 0.3)
-        return (paint.astype(np.float32) * light[:, :, None]).clip(0, 255).astype(np.uint8)
+        lit: Image = (paint.astype(np.float32) * light[:, :, None]).clip(0, 255).astype(np.uint8)
+        return lit
 
     return at_most(img, 640, work)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 
 import cv2
+import cv2.data
 import numpy as np
 
 from booth.engine.imaging import Image, gray
@@ -39,8 +40,8 @@ def faces(img: Image) -> list[Box]:
     small = cv2.equalizeHist(small)
     min_side = max(20, round(min(small.shape) * 0.08))
     found = _cascade().detectMultiScale(small, scaleFactor=1.12, minNeighbors=6, minSize=(min_side, min_side))
-    boxes = [tuple(int(v / scale) for v in box) for box in (found if len(found) else [])]
-    return sorted(boxes, key=lambda b: -b[2] * b[3])  # type: ignore[return-value]
+    boxes: list[Box] = [(int(x / scale), int(y / scale), int(bw / scale), int(bh / scale)) for x, y, bw, bh in found]
+    return sorted(boxes, key=lambda b: -b[2] * b[3])
 
 
 def _seed(h: int, w: int, found: list[Box]) -> np.ndarray:
@@ -59,8 +60,8 @@ def _seed(h: int, w: int, found: list[Box]) -> np.ndarray:
     elif w > 1.15 * h:
         # Landscape with no face found: often a couple, so the middle may be a gap between two guests.
         # Two probable heads and a wide probable torso band, and nothing forced to be foreground.
-        for cx in (0.3, 0.7):
-            cv2.ellipse(mask, (int(w * cx), int(h * 0.32)), (int(w * 0.1), int(h * 0.22)), 0, 0, 360,
+        for across in (0.3, 0.7):
+            cv2.ellipse(mask, (int(w * across), int(h * 0.32)), (int(w * 0.1), int(h * 0.22)), 0, 0, 360,
                         cv2.GC_PR_FGD, -1)
         cv2.rectangle(mask, (int(w * 0.08), int(h * 0.5)), (int(w * 0.92), h - 1), cv2.GC_PR_FGD, -1)
     else:
@@ -81,14 +82,16 @@ def person_mask(img: Image, found: list[Box] | None = None) -> Image:
     sw, sh = max(8, round(w * scale)), max(8, round(h * scale))
     small = cv2.resize(img, (sw, sh), interpolation=cv2.INTER_AREA)
     found = faces(img) if found is None else found
-    seeds = _seed(sh, sw, [tuple(round(v * scale) for v in box) for box in found])  # type: ignore[misc]
-    mask = seeds.copy()
+    scaled = [(round(x * scale), round(y * scale), round(bw * scale), round(bh * scale)) for x, y, bw, bh in found]
+    seeds = _seed(sh, sw, scaled)
+    mask: Image = seeds.copy()
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     try:
-        cv2.grabCut(small, mask, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
+        # With GC_INIT_WITH_MASK the rectangle is not read; the stubs want one all the same.
+        cv2.grabCut(small, mask, (0, 0, 0, 0), bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
     except cv2.error:  # a flat picture gives GrabCut no colours to model: keep the seeds
         mask = seeds
-    fg = np.where((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
+    fg: Image = np.where((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
     fg = _keep_seeded(fg, seeds == cv2.GC_FGD)
     fg = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     alpha = cv2.resize(fg, (w, h), interpolation=cv2.INTER_LINEAR)

@@ -99,7 +99,8 @@ def _skin_refiner(img: Image, f: RunFields) -> Image:
     mask = people.skin_mask(img)[:, :, None]
     smooth = at_most(img, 512, lambda small: cv2.bilateralFilter(cv2.bilateralFilter(small, 7, 40, 7), 7, 40, 7))
     out = img.astype(np.float32) * (1 - mask) + smooth.astype(np.float32) * mask
-    return np.rint(out).clip(0, 255).astype(np.uint8)
+    smoothed: Image = np.rint(out).clip(0, 255).astype(np.uint8)
+    return smoothed
 
 
 TWO_PERSON_SERVICES = frozenset({"two_persons", "two_persons_selfprompt"})

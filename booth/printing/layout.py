@@ -57,7 +57,7 @@ def load_picture(source: str | Path | bytes) -> Image.Image:
 @lru_cache(maxsize=4)
 def _overlay(path: str, mtime: float, size: tuple[int, int]) -> tuple[Image.Image, Rect | None]:
     try:
-        frame = Image.open(path)
+        frame: Image.Image = Image.open(path)
         frame.load()
     except (FileNotFoundError, UnidentifiedImageError, OSError) as exc:
         raise LayoutError(f"overlay {path}: cannot read it ({exc}); give a PNG with a transparent window") from None
@@ -145,7 +145,7 @@ def _draw_footer(
 
 def _logo(path: Path, side: int) -> Image.Image | None:
     try:
-        logo = Image.open(path)
+        logo: Image.Image = Image.open(path)
         logo.load()
     except (OSError, UnidentifiedImageError):
         log.warning("logo %s cannot be read (PNG or JPEG needed); printing without it", path)

@@ -27,6 +27,7 @@ import secrets
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -284,16 +285,15 @@ class PrintService(QObject):
 
     @staticmethod
     def _not_ready(status: PrinterStatus) -> Problem:
-        held = {"held_job": status.held_job} if status.held_job is not None else {}
-        return Problem.make(
+        details: dict[str, object] = {"name": status.name, "state": status.state, "reason": status.reason}
+        if status.held_job is not None:
+            details["held_job"] = status.held_job
+        return Problem(
             ProblemKind.PRINTER_NOT_READY,
             Part.PRINTER,
-            remedy=status.remedy,
+            status.remedy,
             detail=status.message,
-            name=status.name,
-            state=status.state,
-            reason=status.reason,
-            **held,
+            details=MappingProxyType(details),
         )
 
     def _tick(self, client: IppClient) -> None:
