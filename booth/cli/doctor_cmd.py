@@ -190,6 +190,7 @@ def _printing(settings: Settings) -> Check:
         return Check("OK", "printing", "off in settings (printing.enabled = false)")
     from booth.printing import cups
     from booth.printing.ipp import IppClient, IppError
+    from booth.ui.operator.printer_words import printer_reason
 
     client = IppClient()
     try:
@@ -202,10 +203,10 @@ def _printing(settings: Settings) -> Check:
     finally:
         client.close()
     if status.state == "missing":
-        return Check("FAIL", "printing", f"{status.reason} (booth printers lists them)")
+        return Check("FAIL", "printing", f"{printer_reason(status)} (booth printers lists them)")
     if status.ok:
         return Check("OK", "printing", f"CUPS answering; printer {status.name} is {status.state}")
-    return Check("WARN", "printing", f"printer {status.name} is {status.state}: {status.reason}")
+    return Check("WARN", "printing", f"printer {status.name} is {status.state}: {printer_reason(status)}")
 
 
 def _sharing(settings: Settings) -> Check:

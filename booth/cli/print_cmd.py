@@ -48,6 +48,7 @@ def _print(args: argparse.Namespace) -> int:
     from booth.printing.layout import LayoutError, load_picture, overlay_window
     from booth.printing.service import PrintService
     from booth.printing.store import PrintState
+    from booth.ui.operator.printer_words import printer_reason
 
     settings = load_settings(args)
     printing = settings.printing
@@ -70,7 +71,7 @@ def _print(args: argparse.Namespace) -> int:
     finally:
         client.close()
     if not status.ok:
-        raise CliError(f"cannot print: {status.reason}", EXIT_PRINTER)
+        raise CliError(f"cannot print: {printer_reason(status)}", EXIT_PRINTER)
     _qt_app()
     with tempfile.TemporaryDirectory(prefix="booth-print-") as store:
         chosen = chosen.model_copy(update={"printer": status.name, "event_limit": 0, "enabled": True})
@@ -95,12 +96,14 @@ def _print(args: argparse.Namespace) -> int:
     if job.state == PrintState.PRINTING and args.no_wait:
         print(f"sent {image} to {where}")
         return 0
-    raise CliError(f"not printed within {args.timeout:g} s on {where}: {service.status().reason or job.state}", 1)
+    why = printer_reason(service.status()) or job.state
+    raise CliError(f"not printed within {args.timeout:g} s on {where}: {why}", 1)
 
 
 def _printers(args: argparse.Namespace) -> int:
     from booth.printing import cups
     from booth.printing.ipp import IppClient, IppError
+    from booth.ui.operator.printer_words import printer_reason
 
     client = IppClient()
     try:
@@ -115,7 +118,7 @@ def _printers(args: argparse.Namespace) -> int:
     width = max(len(status.name) for status in found)
     for status in found:
         mark = "*" if status.is_default else " "
-        reason = f"  {status.reason}" if status.reason else ""
+        reason = f"  {printer_reason(status)}" if not status.ok else ""
         print(f"{mark} {status.name:<{width}}  {status.state}{reason}")
     print("(* = default printer)")
     return 0

@@ -8,7 +8,7 @@ from printing_helpers import QUEUE
 from booth.printing import cups, ipp
 from booth.printing.cups import classify
 from booth.printing.ipp import IppClient, IppError
-from booth.ui.operator.printer_tab import printer_reason
+from booth.ui.operator.printer_words import printer_reason
 
 
 def test_ipp_request_round_trips_through_the_decoder():

@@ -36,7 +36,8 @@ from booth.printing.service import MAX_SEND_ATTEMPTS, PrintLimitError, PrintServ
 from booth.printing.store import PrintJob, PrintState, PrintStore
 from booth.problems import Part, Problem, ProblemKind, Remedy
 from booth.settings import EventSettings, LayoutSettings, PrintingSettings, Settings
-from booth.ui.operator.printer_tab import PrinterTab, printer_reason, resume_words
+from booth.ui.operator.printer_tab import PrinterTab
+from booth.ui.operator.printer_words import printer_reason, resume_words
 
 POLL_S = 0.2
 

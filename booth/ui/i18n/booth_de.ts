@@ -841,11 +841,6 @@
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../operator/printer_tab.py" line="61"/>
-        <source>the printer did not answer</source>
-        <translation>der Drucker hat nicht geantwortet</translation>
-    </message>
-    <message>
         <location filename="../operator/printer_tab.py" line="91"/>
         <location filename="../operator/printer_tab.py" line="99"/>
         <source>Printer</source>
@@ -965,97 +960,102 @@
         <translation>Druckauftrag {id} erneut eingereiht</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="40"/>
-        <source>{name} is out of paper: load paper, then press Resume</source>
-        <translation>{name} hat kein Papier mehr: Papier einlegen, dann „Drucker fortsetzen“ drücken</translation>
+        <location filename="../operator/printer_words.py" line="20"/>
+        <source>{name} is out of paper: load paper, then press Resume{detail}</source>
+        <translation>{name} hat kein Papier mehr: Papier einlegen, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="41"/>
-        <source>{name} has a paper jam: clear it, then press Resume</source>
-        <translation>{name} hat einen Papierstau: Stau beheben, dann „Drucker fortsetzen“ drücken</translation>
+        <location filename="../operator/printer_words.py" line="21"/>
+        <source>{name} has a paper jam: clear it, then press Resume{detail}</source>
+        <translation>{name} hat einen Papierstau: Stau beheben, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="42"/>
-        <source>{name} is out of ribbon, ink or toner: replace it, then press Resume</source>
-        <translation>{name} hat kein Farbband, keine Tinte oder keinen Toner mehr: ersetzen, dann „Drucker fortsetzen“ drücken</translation>
+        <location filename="../operator/printer_words.py" line="23"/>
+        <source>{name} is out of ribbon, ink or toner: replace it, then press Resume{detail}</source>
+        <translation>{name} hat kein Farbband, keine Tinte oder keinen Toner mehr: ersetzen, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="43"/>
-        <source>{name} has a door or cover open: close it</source>
-        <translation>{name} hat eine Klappe oder Abdeckung offen: schließen</translation>
+        <location filename="../operator/printer_words.py" line="25"/>
+        <source>{name} has a door or cover open: close it{detail}</source>
+        <translation>{name} hat eine Klappe oder Abdeckung offen: schließen{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="45"/>
-        <source>{name} is offline or switched off: check its cable and power, then press Resume</source>
-        <translation>{name} ist offline oder ausgeschaltet: Kabel und Strom prüfen, dann „Drucker fortsetzen“ drücken</translation>
+        <location filename="../operator/printer_words.py" line="27"/>
+        <source>{name} is offline or switched off: check its cable and power, then press Resume{detail}</source>
+        <translation>{name} ist offline oder ausgeschaltet: Kabel und Strom prüfen, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="47"/>
-        <source>{name} cannot print with its driver: reinstall the printer in CUPS</source>
-        <translation>{name} kann mit seinem Treiber nicht drucken: den Drucker in CUPS neu einrichten</translation>
+        <location filename="../operator/printer_words.py" line="30"/>
+        <source>{name} cannot print with its driver: reinstall the printer in CUPS{detail}</source>
+        <translation>{name} kann mit seinem Treiber nicht drucken: den Drucker in CUPS neu einrichten{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="48"/>
-        <source>{name} is paused in CUPS: press Resume</source>
-        <translation>{name} ist in CUPS angehalten: „Drucker fortsetzen“ drücken</translation>
+        <location filename="../operator/printer_words.py" line="32"/>
+        <source>{name} is paused in CUPS{detail}: press Resume</source>
+        <translation>{name} ist in CUPS angehalten{detail}: „Drucker fortsetzen“ drücken</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="49"/>
-        <source>{name} is not accepting jobs in CUPS: press Resume</source>
-        <translation>{name} nimmt in CUPS keine Aufträge an: „Drucker fortsetzen“ drücken</translation>
+        <location filename="../operator/printer_words.py" line="33"/>
+        <source>{name} is not accepting jobs in CUPS{detail}: press Resume</source>
+        <translation>{name} nimmt in CUPS keine Aufträge an{detail}: „Drucker fortsetzen“ drücken</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="50"/>
+        <location filename="../operator/printer_words.py" line="34"/>
         <source>{name} holds print job {job} in CUPS: press Resume to release it</source>
         <translation>{name} hält Druckauftrag {job} in CUPS zurück: „Drucker fortsetzen“ drücken, um ihn freizugeben</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="51"/>
+        <location filename="../operator/printer_words.py" line="35"/>
         <source>checking the printer</source>
         <translation>Drucker wird geprüft</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="62"/>
-        <source>CUPS is not answering: start CUPS (cupsd) or check CUPS_SERVER ({cause})</source>
-        <translation>CUPS antwortet nicht: CUPS (cupsd) starten oder CUPS_SERVER prüfen ({cause})</translation>
+        <location filename="../operator/printer_words.py" line="46"/>
+        <source>No answer from CUPS{detail}</source>
+        <translation>Keine Antwort von CUPS{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="65"/>
+        <location filename="../operator/printer_words.py" line="48"/>
         <source>printer &apos;{name}&apos; is not set up in CUPS: add it or fix printing.printer</source>
         <translation>Drucker „{name}“ ist in CUPS nicht eingerichtet: hinzufügen oder printing.printer korrigieren</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="67"/>
+        <location filename="../operator/printer_words.py" line="50"/>
         <source>no printer chosen and CUPS has no default: set printing.printer</source>
         <translation>kein Drucker gewählt und CUPS hat keinen Standarddrucker: printing.printer setzen</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="80"/>
+        <location filename="../operator/printer_words.py" line="63"/>
         <source>{printer} resumed</source>
         <translation>{printer} fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="83"/>
+        <location filename="../operator/printer_words.py" line="66"/>
         <source>Could not reach CUPS to resume the printer: {causes}</source>
         <translation>CUPS nicht erreichbar, Drucker nicht fortgesetzt: {causes}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="85"/>
+        <location filename="../operator/printer_words.py" line="68"/>
         <source>No printer to resume: set printing.printer</source>
         <translation>Kein Drucker zum Fortsetzen: printing.printer setzen</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="86"/>
+        <location filename="../operator/printer_words.py" line="69"/>
         <source>Could not resume {printer}: {causes}</source>
         <translation>{printer} konnte nicht fortgesetzt werden: {causes}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="167"/>
+        <location filename="../operator/printer_words.py" line="61"/>
+        <source>the printer did not answer</source>
+        <translation>der Drucker hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../operator/printer_tab.py" line="113"/>
         <source>Cancel print</source>
         <translation>Druck abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="243"/>
+        <location filename="../operator/printer_tab.py" line="189"/>
         <source>Print {id} cancelled</source>
         <translation>Druckauftrag {id} abgebrochen</translation>
     </message>

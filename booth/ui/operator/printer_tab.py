@@ -3,8 +3,7 @@
 A paused queue after the paper ran out is the classic photobooth failure, so the reason is shown large and
 Resume is one press. The PrintService does all CUPS work on its own thread; this tab only reads its cached
 state and forwards the operator's intent (Resume, Print again, Cancel a print). With printing off (or not
-available) it says so instead. booth.printing reports the printer as data; `printer_reason` and
-`resume_words` word it in the operator's language.
+available) it says so instead. booth.printing reports the printer as data; printer_words.py words it.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,69 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booth.printing.cups import NO_CUPS, NO_DEFAULT, NO_QUEUE, PrinterStatus, ResumeOutcome
+from booth.printing.cups import ResumeOutcome
 from booth.printing.store import ACTIVE, PrintState
 from booth.ui.operator.common import ValueGrid, Worded, button, button_row, card, heading, note, state_of
 from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.printer_words import printer_reason, resume_words
 from booth.ui.operator.stats import state_name
 
 RESUME_GUARD_MS = 30_000
 # Prints the operator may cancel: not yet out, or held as failed.
 CANCELLABLE = {str(state) for state in (*ACTIVE, PrintState.FAILED)}
-
-
-def _state_words(state: str) -> str:
-    """What is wrong with the printer and what to do, by its state; the caller fills in {name} and {job}."""
-    translate = QCoreApplication.translate
-    sentences = {
-        "out-of-paper": translate("PrinterTab", "{name} is out of paper: load paper, then press Resume"),
-        "jammed": translate("PrinterTab", "{name} has a paper jam: clear it, then press Resume"),
-        "out-of-ink": translate("PrinterTab", "{name} is out of ribbon, ink or toner: replace it, then press Resume"),
-        "door-open": translate("PrinterTab", "{name} has a door or cover open: close it"),
-        "offline": translate(
-            "PrinterTab", "{name} is offline or switched off: check its cable and power, then press Resume"
-        ),
-        "broken-driver": translate("PrinterTab", "{name} cannot print with its driver: reinstall the printer in CUPS"),
-        "paused": translate("PrinterTab", "{name} is paused in CUPS: press Resume"),
-        "rejecting": translate("PrinterTab", "{name} is not accepting jobs in CUPS: press Resume"),
-        "held": translate("PrinterTab", "{name} holds print job {job} in CUPS: press Resume to release it"),
-        "unknown": translate("PrinterTab", "checking the printer"),
-    }
-    return sentences.get(state, "{name}: {state}")
-
-
-def printer_reason(status: PrinterStatus) -> str:
-    """The operator's sentence for a printer that cannot print ("" when it can), with CUPS's own message."""
-    translate = QCoreApplication.translate
-    if status.ok:
-        return ""
-    if status.reason == NO_CUPS:
-        text = translate("PrinterTab", "CUPS is not answering: start CUPS (cupsd) or check CUPS_SERVER ({cause})")
-        return text.format(cause=status.message)
-    if status.reason == NO_QUEUE:
-        text = translate("PrinterTab", "printer '{name}' is not set up in CUPS: add it or fix printing.printer")
-    elif status.reason == NO_DEFAULT:
-        text = translate("PrinterTab", "no printer chosen and CUPS has no default: set printing.printer")
-    else:
-        text = _state_words(status.state)
-    text = text.format(name=status.name, state=status.state, job=status.held_job or "?")
-    return f"{text} ({status.message})" if status.message else text
-
-
-def resume_words(outcome: ResumeOutcome | None) -> str:
-    """What the operator's Resume did (None: the print worker never answered)."""
-    translate = QCoreApplication.translate
-    if outcome is None:
-        return translate("PrinterTab", "the printer did not answer")
-    if outcome.done:
-        return translate("PrinterTab", "{printer} resumed").format(printer=outcome.printer)
-    causes = "; ".join(outcome.causes)
-    if outcome.failure == NO_CUPS:
-        return translate("PrinterTab", "Could not reach CUPS to resume the printer: {causes}").format(causes=causes)
-    if outcome.failure == NO_DEFAULT:
-        return translate("PrinterTab", "No printer to resume: set printing.printer")
-    text = translate("PrinterTab", "Could not resume {printer}: {causes}")
-    return text.format(printer=outcome.printer, causes=causes)
 
 
 class PrinterTab(Worded):
