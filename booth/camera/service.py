@@ -300,10 +300,10 @@ class CameraService(QObject):
             report = lost and not self._lost
             over = state == "live" and self._lost
             self._lost = (self._lost or lost) and state != "live"
-        log.info("camera %s: %s", state, detail)
+        # A problem reaches the log through the message bridge; this line would only repeat it.
+        log.log(logging.DEBUG if report else logging.INFO, "camera %s: %s", state, detail)
         self._state_arrived.emit(state, detail)
         if report:
-            # Logged by the message bridge, which every problem reaches once.
             self._problem_arrived.emit(
                 Problem.make(ProblemKind.CAMERA_LOST, Part.CAMERA, detail=detail, source=self.source_description)
             )
