@@ -3,8 +3,10 @@
 The PIN guards the control panel, which holds the Eventstation account and the only way to quit the
 kiosk, so the settings file, the kiosk's pad, `booth pin set` and `booth doctor` must agree on it: they all
 use this module. The PIN itself is never kept. Only a salted scrypt hash (RFC 7914) is, compared in
-constant time, so no settings dump, log line or file gives the PIN away. Digits only and at most
-`MAX_DIGITS`, because the kiosk's pad has ten digit keys: a PIN it cannot type locks the operator out.
+constant time, so no settings dump, log line or file gives the PIN away. (A short PIN can still be
+guessed from its hash offline, given time: so the hash file is 0600 and the hash is masked in logs like
+any secret.) Digits only and at most `MAX_DIGITS`, because the kiosk's pad has ten digit keys: a PIN it
+cannot type locks the operator out.
 
 Standard library only: booth.settings validates with it, and it sits below every other part.
 """

@@ -10,7 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from booth import pin
+import pytest
+
+from booth import pin, settings
 
 
 def _config(tmp_path: Path, extra: str = "") -> Path:
@@ -66,3 +68,11 @@ def test_pin_set_ends_a_lockout(tmp_path: Path) -> None:
     assert pin.Lockout(record).wait_s() > 0
     assert _pin_set(config, "2580\n2580\n").returncode == 0
     assert pin.Lockout(record).wait_s() == 0
+
+
+def test_booth_pin_still_works_and_is_hashed_on_read(tmp_path: Path) -> None:
+    loaded = settings.load(_config(tmp_path), env={"BOOTH_PIN": "80261"})
+    held = loaded.kiosk.operator_pin.get_secret_value()
+    assert "80261" not in held and pin.verify("80261", held)
+    with pytest.raises(settings.ConfigError, match=r"kiosk\.operator_pin"):
+        settings.load(_config(tmp_path), env={"BOOTH_PIN": "1234"})
