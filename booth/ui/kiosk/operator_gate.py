@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from booth import pin
 from booth.settings import Settings, config_path
@@ -149,8 +149,9 @@ class Keypad(QWidget):
     def __init__(self, prefix: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName(f"{prefix}_pad")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never squeeze the keys
         self._entered = ""
-        self.dots = label(self, "PinDots")
+        self.dots = label(self, "PinDots", wrap=False)
         grid = QGridLayout()
         grid.setSpacing(20)
         for i, key in enumerate(KEYS):
@@ -189,9 +190,7 @@ def pin_card(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
     inner.setContentsMargins(56, 48, 56, 48)
     inner.setSpacing(24)
     outer = QVBoxLayout(parent)
-    outer.addStretch(1)
-    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-    outer.addStretch(1)
+    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
     return card, inner
 
 
