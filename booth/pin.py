@@ -247,6 +247,7 @@ class Lockout:
             if state.wrong >= TRIES_PER_ROUND:
                 step = LOCKOUT_STEPS_S[min(state.strikes, len(LOCKOUT_STEPS_S) - 1)]
                 state.wrong, state.strikes, state.until = 0, state.strikes + 1, self._clock() + step
+                log.warning("operator PIN: %d wrong tries in a row; the pad rests %.0f s", TRIES_PER_ROUND, step)
             self._save(state)
             return self._wait(state)
 

@@ -106,7 +106,7 @@ def _run(relay: _Relay, work: Callable[[], object]) -> None:
         relay.done.emit(result)
 
 
-def off_gui(owner: QObject, work: Callable[[], object], on_done: Callable[[Any], None]) -> None:
+def off_gui(owner: QObject, work: Callable[[], object], on_done: Callable[[Any], object]) -> None:
     """Run `work` on the CPU pool (scrypt is slow on purpose; files are I/O) and `on_done` on the GUI thread."""
     relay = _Relay(owner)
     relay.done.connect(on_done)
@@ -222,6 +222,7 @@ class PinPad(Overlay):
         self.keypad.clear()
         self._retranslate()
         self.cover()
+        off_gui(self, self.gate.lockout.wait_s, self._show_rest)  # still resting from wrong tries?
 
     def press(self, key: str) -> None:
         self.keypad.press(key)
@@ -241,12 +242,20 @@ class PinPad(Overlay):
             self.hide()
             self.accepted.emit()
             return
+        if isinstance(answer, Exception):
+            log.warning("the PIN check failed: %s", answer)
         wait = answer.wait_s if isinstance(answer, pin.Attempt) else 0.0
-        if wait > 0:
-            minutes = max(1, math.ceil(wait / 60))
-            self.title.setText(self.tr("Locked after wrong tries: try again in {n} min").format(n=minutes))
-        else:
+        if not self._show_rest(wait):
             self.title.setText(self.tr("Wrong PIN, try again"))
+
+    @Slot(object)
+    def _show_rest(self, wait: object) -> bool:
+        """Say how long the pad still rests; False when it does not."""
+        if not isinstance(wait, float) or wait <= 0:
+            return False
+        minutes = max(1, math.ceil(wait / 60))
+        self.title.setText(self.tr("Locked after wrong tries: try again in {n} min").format(n=minutes))
+        return True
 
     def cancel(self) -> None:
         self.keypad.clear()

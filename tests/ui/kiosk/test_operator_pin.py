@@ -129,6 +129,7 @@ def test_lockout_grows_and_a_restart_does_not_reset_it(qtbot, tmp_path: Path, wi
     again = _window(qtbot, tmp_path, operator_pin="86420")
     windows.append(again)
     again.pin_pad.open()
+    _wait(lambda: "try again in 1 min" in again.pin_pad.title.text(), "the pad says it rests as soon as it opens")
     _enter(again, "86420")
     assert again.operator_panel is None and "try again" in again.pin_pad.title.text()
     record = tmp_path / "event" / pin.LOCKOUT_FILE
