@@ -287,8 +287,7 @@ class PanelIdleLock(QObject):
 
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
-            parent.destroyed.connect(lambda *_: app.removeEventFilter(self))
+            app.installEventFilter(self)  # Qt drops a deleted filter by itself
 
     def _on_panel(self, obj: QObject, panel: QWidget) -> bool:
         widget: QObject | None = obj
