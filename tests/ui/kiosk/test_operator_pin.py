@@ -79,6 +79,9 @@ def test_first_start_without_a_pin_asks_the_operator_before_any_guest(qtbot, tmp
     win.pin_pad.open()
     assert not win.pin_pad.isVisible()
 
+    for b in setup.findChildren(QAbstractButton):
+        size = b.sizeHint().expandedTo(b.minimumSize())
+        assert b.objectName() and min(size.width(), size.height()) >= 80, (b.objectName(), size)
     hint = setup.hint
     for typed, words in (("1234", "every guest tries"), ("12", "At least 4"), ("5790", "same PIN again"),
                          ("5791", "different")):  # fmt: skip
