@@ -34,7 +34,7 @@ def one_launch(workdir: Path, timeout_s: float) -> float:
         encoding="utf-8",
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BOOTH_CONFIG=str(config),
-               BOOTH_FIRST_FRAME_FILE=str(stamp))
+               BOOTH_FIRST_FRAME_FILE=str(stamp), BOOTH_PIN="2580")
     started = time.time()
     proc = subprocess.Popen([sys.executable, "-m", "booth", "--demo", "--windowed"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from booth import pin
+
 REPO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "booth.toml"
 
 ServiceName = Literal[
@@ -156,10 +158,26 @@ class KioskSettings(_Section):
     default_gender: GenderName = "female"
     default_ratio: RatioName = "portrait"
     trigger_key: str = Field("F9", description="Key (Qt name) that a USB buzzer sends to start the countdown.")
-    operator_pin: SecretStr = Field(SecretStr("1234"), description="PIN for the control panel (BOOTH_PIN).")
+    operator_pin: SecretStr | None = Field(
+        None, description="Control panel PIN, 4-12 digits; held only as its hash. Prefer `booth pin set`."
+    )
+    operator_pin_file: Path | None = Field(
+        None, description="Where `booth pin set` keeps the PIN's hash; default: <settings file>.pin beside it."
+    )
+    operator_idle_lock_s: float = Field(
+        300.0, ge=30, le=3600, description="Idle seconds after which the control panel locks (PIN again)."
+    )
     language: Literal["en", "de"] = "en"
     fullscreen: bool = True
     max_print_copies: int = Field(2, ge=0, le=10, description="Copies one guest may print.")
+
+    @field_validator("operator_pin", mode="after")
+    @classmethod
+    def _hash_pin(cls, value: SecretStr | None) -> SecretStr | None:
+        """A PIN from the file or BOOTH_PIN is checked against booth.pin's rules and kept only as its hash."""
+        if value is None or pin.is_hash(value.get_secret_value()):
+            return value
+        return SecretStr(pin.hash_pin(value.get_secret_value()))
 
 
 class LayoutSettings(_Section):

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from booth.settings import ConfigError
 
 # Module names under booth.cli, each registering one or more subcommands.
-COMMAND_MODULES = ("engine_cmd", "api_cmd", "batch_cmd", "jobs_cmd", "print_cmd", "doctor_cmd", "config_cmd")
+COMMAND_MODULES = (
+    "engine_cmd", "api_cmd", "batch_cmd", "jobs_cmd", "print_cmd", "doctor_cmd", "config_cmd", "pin_cmd"
+)
 
 
 class CliError(Exception):

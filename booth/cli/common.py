@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from booth import settings as settings_mod
+from booth.pin import hash_file_for
 from booth.settings import Settings
 
 
@@ -16,6 +17,8 @@ def load_settings(args: argparse.Namespace) -> Settings:
     event = getattr(args, "event", None)
     if event:
         loaded.event.dir = Path(event).expanduser()
+    if loaded.kiosk.operator_pin_file is None:  # every door finds the PIN hash beside the same settings file
+        loaded.kiosk.operator_pin_file = hash_file_for(settings_mod.config_path(getattr(args, "config", None)))
     if getattr(args, "demo", False):
         loaded.api.url = ""
         loaded.camera.source = "demo"

@@ -78,6 +78,7 @@ def run_checks(settings: Settings, args: argparse.Namespace | None = None) -> It
     target = "the local engine" if settings.uses_local_engine else settings.api.url
     yield Check("OK", "settings", f"{source} is valid; API: {target}")
     steps: list[tuple[str, Callable[[Settings], Check]]] = [
+        ("pin", lambda s: _operator_pin(s, where)),
         ("event", _event_folder),
         ("api", _api),
         ("catalog", _catalog_cache),
@@ -91,6 +92,38 @@ def run_checks(settings: Settings, args: argparse.Namespace | None = None) -> It
             yield step(settings)
         except Exception as exc:  # a check that breaks is itself a finding
             yield Check("FAIL", name, f"the check itself failed ({type(exc).__name__}: {exc})")
+
+
+def _operator_pin(settings: Settings, where: Path) -> Check:
+    """FAIL without a PIN or with the old default; WARN for a PIN left in clear in the settings file."""
+    from booth import pin
+    from booth.settings import read_toml
+
+    kiosk = settings.kiosk
+    if kiosk.operator_pin is not None:
+        hashed, place = kiosk.operator_pin.get_secret_value(), "BOOTH_PIN"
+        if not os.environ.get("BOOTH_PIN"):
+            place = f"kiosk.operator_pin in {where}"
+            raw = str(read_toml(where).get("kiosk", {}).get("operator_pin", ""))
+            if not pin.is_hash(raw):
+                return Check("WARN", "pin", f"{place} holds the PIN in clear: remove that line and run booth pin set")
+    else:
+        place = str(kiosk.operator_pin_file)
+        try:
+            found = pin.read_hash(kiosk.operator_pin_file) if kiosk.operator_pin_file is not None else None
+        except (OSError, ValueError) as exc:
+            return Check("FAIL", "pin", str(exc))
+        if found is None:
+            return Check("FAIL", "pin", "no operator PIN is set: run booth pin set (or set it on the kiosk, which "
+                                        "asks at its first start)")  # fmt: skip
+        hashed = found
+    if pin.verify(pin.OLD_DEFAULT, hashed):
+        return Check("FAIL", "pin", f"the PIN from {place} is the old default {pin.OLD_DEFAULT}: run booth pin set")
+    wait = pin.Lockout(settings.event.dir / pin.LOCKOUT_FILE).wait_s()
+    if wait > 0:
+        return Check("WARN", "pin", f"set ({place}); the pad rests {wait / 60:.0f} more min after wrong tries "
+                                    "(booth pin set ends that)")  # fmt: skip
+    return Check("OK", "pin", f"set, kept as a salted hash ({place})")
 
 
 def _existing_ancestor(path: Path) -> Path:

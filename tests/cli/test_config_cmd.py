@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run_booth(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
@@ -31,3 +33,30 @@ def test_check_bad_file_names_the_key_without_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "kiosk.default_ratio = 'panorama'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("value", ["", "12ab", "1234", "123", "1234567890123"])
+def test_check_refuses_a_pin_the_kiosk_pad_cannot_take_or_anyone_can_guess(tmp_path: Path, value: str) -> None:
+    """An empty PIN opened the panel with OK alone, a PIN with letters or over 12 digits could never be typed
+    on the pad, and 1234 was the default everybody knows: each is refused, naming the key, never the value."""
+    path = tmp_path / "pin.toml"
+    path.write_text(f'[kiosk]\noperator_pin = "{value}"\n', encoding="utf-8")
+    done = run_booth("config", "check", str(path))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "kiosk.operator_pin" in done.stderr
+    assert "Traceback" not in done.stderr
+    if value not in ("", "1234"):
+        assert value not in done.stderr, "the PIN is not echoed back"
+
+
+def test_check_takes_a_good_pin_and_keeps_only_its_hash(tmp_path: Path) -> None:
+    from booth import pin, settings
+
+    path = tmp_path / "pin.toml"
+    path.write_text('[kiosk]\noperator_pin = "80261"\n', encoding="utf-8")
+    done = run_booth("config", "check", str(path))
+    assert done.returncode == 0, done.stderr
+    loaded = settings.load(path, env={})
+    held = loaded.kiosk.operator_pin.get_secret_value()
+    assert "80261" not in held and pin.verify("80261", held)
+    assert "80261" not in repr(loaded.model_dump()) and "80261" not in loaded.model_dump_json()

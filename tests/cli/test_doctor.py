@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-CHECKS = ["settings", "event", "api", "catalog", "camera", "printing", "sharing", "qt"]
+from booth import pin
+
+CHECKS = ["settings", "pin", "event", "api", "catalog", "camera", "printing", "sharing", "qt"]
 
 
 def _config(tmp_path: Path, text: str = "") -> Path:
@@ -29,6 +31,7 @@ port = 0
 """
     path = tmp_path / "booth.toml"
     path.write_text(base + text, encoding="utf-8")
+    pin.write_private(tmp_path / "booth.pin", pin.hash_pin("2580"))  # a booth with its PIN set
     return path
 
 
@@ -106,3 +109,25 @@ def test_bad_settings_are_one_fail_line(tmp_path: Path) -> None:
     assert lines["settings"][0] == "FAIL" and "countdown_s" in lines["settings"][1]
     assert "booth config check" in lines["settings"][1]
     assert "Traceback" not in out
+
+
+def test_missing_or_default_pin_fails_and_a_clear_one_warns(tmp_path: Path) -> None:
+    config = _config(tmp_path)
+    hash_file = tmp_path / "booth.pin"
+    hash_file.unlink()
+    code, lines, out = _doctor(config)
+    assert code == 1 and lines["pin"][0] == "FAIL" and "booth pin set" in lines["pin"][1], out
+    hash_file.write_text("80264913\n", encoding="utf-8")  # someone wrote the PIN itself into the hash file
+    code, lines, out = _doctor(config)
+    assert code == 1 and lines["pin"][0] == "FAIL" and "booth pin set" in lines["pin"][1], out
+    assert "80264913" not in out
+    # The old default can no longer be set, but a hash of it may be lying around from a hand-made file.
+    pin.write_private(hash_file, pin._hash_unchecked(pin.OLD_DEFAULT))
+    code, lines, out = _doctor(config)
+    assert code == 1 and lines["pin"][0] == "FAIL" and "old default" in lines["pin"][1], out
+    config.write_text(config.read_text(encoding="utf-8") + '[kiosk]\noperator_pin = "80261"\n', encoding="utf-8")
+    code, lines, out = _doctor(config)
+    assert lines["pin"][0] == "WARN" and "remove that line" in lines["pin"][1], out
+    assert "80261" not in out
+    code, lines, out = _doctor(_config(tmp_path), BOOTH_PIN="80261")
+    assert code == 0 and lines["pin"][0] == "OK" and "BOOTH_PIN" in lines["pin"][1], out

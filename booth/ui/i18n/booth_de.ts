@@ -777,24 +777,77 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="148"/>
-        <source>Wait a minute, then try again</source>
-        <translation>Bitte eine Minute warten, dann erneut versuchen</translation>
+        <location filename="../kiosk/operator_gate.py" line="248"/>
+        <source>Locked after wrong tries: try again in {n} min</source>
+        <translation>Nach falschen Versuchen gesperrt: erneut in {n} Min.</translation>
     </message>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="149"/>
+        <location filename="../kiosk/operator_gate.py" line="250"/>
         <source>Wrong PIN, try again</source>
         <translation>Falsche PIN, bitte erneut</translation>
     </message>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="160"/>
+        <location filename="../kiosk/operator_gate.py" line="258"/>
         <source>Operator PIN</source>
         <translation>Betreiber-PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="162"/>
+        <location filename="../kiosk/operator_gate.py" line="259"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PinSetup</name>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="127"/>
+        <source>Nobody can open the control panel yet. Type a PIN of 4 to 12 digits.</source>
+        <translation>Noch kann niemand das Bedienfeld öffnen. Eine PIN aus 4 bis 12 Ziffern eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="128"/>
+        <source>Type the same PIN again.</source>
+        <translation>Dieselbe PIN noch einmal eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="129"/>
+        <source>The two PINs were different. Start again.</source>
+        <translation>Die beiden PINs waren verschieden. Bitte von vorn beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="130"/>
+        <source>The PIN works until the booth restarts, but it could not be saved. Run &apos;booth pin set&apos; on this computer.</source>
+        <translation>Die PIN gilt bis zum Neustart der Fotobox, konnte aber nicht gespeichert werden. Auf diesem Computer &apos;booth pin set&apos; ausführen.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="132"/>
+        <source>Digits only. Start again.</source>
+        <translation>Nur Ziffern. Bitte von vorn beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="133"/>
+        <source>At least 4 digits. Start again.</source>
+        <translation>Mindestens 4 Ziffern. Bitte von vorn beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="134"/>
+        <source>At most 12 digits. Start again.</source>
+        <translation>Höchstens 12 Ziffern. Bitte von vorn beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="135"/>
+        <source>1234 is the first PIN every guest tries. Choose another.</source>
+        <translation>1234 probiert jeder Gast zuerst. Bitte eine andere wählen.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="140"/>
+        <source>Choose the operator PIN</source>
+        <translation>Betreiber-PIN festlegen</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_setup.py" line="142"/>
+        <source>Continue</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,8 @@ from booth.ui.kiosk import wording
 from booth.ui.kiosk.delivery import ResultActions
 from booth.ui.kiosk.flow import KioskFlow, Step
 from booth.ui.kiosk.input_guard import InputGuard, is_escape
-from booth.ui.kiosk.operator_gate import CornerHold, PinPad
+from booth.ui.kiosk.operator_gate import CornerHold, PanelIdleLock, PinPad, operator_pin
+from booth.ui.kiosk.pin_setup import PinSetup
 from booth.ui.kiosk.screens.attract import AttractScreen
 from booth.ui.kiosk.screens.base import Screen
 from booth.ui.kiosk.screens.choose import ChooseScreen
@@ -86,7 +87,9 @@ class KioskWindow(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.stack)
         self.banner = Banner(self)
-        self.pin_pad = PinPad(s.kiosk.operator_pin.get_secret_value(), self)
+        self.pin_pad = PinPad(operator_pin(s, context.event_dir), self)
+        self.pin_setup = PinSetup.when_needed(self.pin_pad.gate, self)  # no PIN yet: the operator sets one first
+        self.panel_lock = PanelIdleLock(s.kiosk.operator_idle_lock_s, lambda: self.operator_panel, self)
         self.corner = CornerHold(self)
         self.guard = InputGuard(self, self.flow, self.corner, s.kiosk.trigger_key, lambda: self.operator_panel)
         self._connect()
@@ -139,6 +142,7 @@ class KioskWindow(QWidget):
         self.strip.opened.connect(f.open_result)
         self.pin_pad.accepted.connect(self._open_operator)
         self.corner.held.connect(self.pin_pad.open)
+        self.panel_lock.expired.connect(self._close_operator)
         self.context.messages.posted.connect(self._on_message)
         self.context.catalog.previews_changed.connect(self._on_previews)
         self.context.catalog.changed.connect(self._on_catalog)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from booth.api.catalog import CatalogCache
 from booth.api.errors import ApiError
@@ -31,11 +32,29 @@ class _NoCache(CatalogCache):
     def __init__(self) -> None:
         super().__init__(Path("/nonexistent-booth-probe-cache"))
 
-    def save(self, base_url: str, kind: str, entries: list) -> None:  # type: ignore[override,type-arg]
+    def save(self, base_url: str, kind: str, entries: list) -> None:  # type: ignore[type-arg]
         return None
 
-    def load(self, base_url: str, kind: str) -> None:  # type: ignore[override]
+    def load(self, base_url: str, kind: str) -> None:
         return None
+
+
+def _service(url: str) -> tuple[str, str, int | None, str] | None:
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    except ValueError:
+        return None
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port, parts.path.rstrip("/")
+
+
+def same_service(url: str, other: str) -> bool:
+    """Whether two base URLs reach the same service: scheme, host, port and path (not case, not a final /).
+
+    The credentials test sends the booth's stored secret only when this holds for the configured URL.
+    """
+    mine = _service(url)
+    return mine is not None and bool(mine[1]) and mine == _service(other)
 
 
 async def check_connection(settings: ApiSettings, base_url: str) -> ConnectionResult:

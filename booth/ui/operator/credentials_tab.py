@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import SecretStr
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from booth.settings import ApiSettings
 from booth.ui.operator.background import spawn
 from booth.ui.operator.common import Worded, button, button_row, card, heading, note
-from booth.ui.operator.connection import ConnectionResult, check_connection
+from booth.ui.operator.connection import ConnectionResult, check_connection, same_service
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.redact import Redactor
 
@@ -133,7 +134,12 @@ class CredentialsTab(Worded):
 
     # -- test --------------------------------------------------------------------------------------------
     def _settings_to_test(self) -> tuple[ApiSettings, str]:
-        """The stored settings with whatever the operator changed in the form."""
+        """The stored settings with whatever the operator changed in the form.
+
+        The stored password or token only ever goes to the configured service. A test against any other
+        URL signs in with what was typed for it, or not at all: otherwise a guest with the panel open could
+        type their own server's address, press Test, and receive the booth's account.
+        """
         changes: dict[str, Any] = {"auth": self._mode(), "username": self.username.text().strip()}
         url = self.url.text().strip()
         if url != self._redact(self._api.url):
@@ -144,7 +150,11 @@ class CredentialsTab(Worded):
             changes["token" if self._mode() == "bearer" else "password"] = typed
         data = {**self._api.model_dump(), **changes}
         settings = ApiSettings.model_validate(data)
-        base = settings.url or self._engine_url() or str(getattr(self._context.client, "base_url", "") or "")
+        client_url = str(getattr(self._context.client, "base_url", "") or "")
+        base = settings.url or self._engine_url() or client_url
+        if not same_service(base, self._api.url or self._engine_url() or client_url):
+            only_typed = SecretStr(typed)
+            settings = settings.model_copy(update={"password": only_typed, "token": only_typed})
         return settings, base
 
     def test_connection(self) -> None:

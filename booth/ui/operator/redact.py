@@ -4,8 +4,9 @@ Problem messages come from many layers (the API client, the queue, CUPS) and som
 given; the panel is looked at by whoever stands next to the booth. So every line the panel displays passes
 through one `Redactor`. It builds on the API's log redaction (booth.api.redact: the registered secret values
 and the usual credential shapes), registering the booth's live API secrets with it (and anything typed into the
-panel, so the API's logs mask them as well), and adding what only the panel needs: the operator PIN (masked
-as a whole number only, so "1234" does not eat port numbers) and a password inside a URL.
+panel, so the API's logs mask them as well), and adding what only the panel needs: a password inside a URL.
+The operator PIN is not among them: booth holds only its hash (booth.pin), and masking numbers that equal
+the PIN would tell whoever reads the panel what it is.
 """
 
 from __future__ import annotations
@@ -37,8 +38,4 @@ class Redactor:
         api = getattr(self._settings, "api", None)
         register_secret(_plain(getattr(api, "password", None)))
         register_secret(_plain(getattr(api, "token", None)))
-        text = redact(_URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(2), text))
-        pin = _plain(getattr(getattr(self._settings, "kiosk", None), "operator_pin", None))
-        if pin:
-            text = re.sub(rf"(?<!\d){re.escape(pin)}(?!\d)", MASK, text)
-        return text
+        return redact(_URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(2), text))

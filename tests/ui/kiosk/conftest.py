@@ -29,7 +29,7 @@ def kiosk_settings(tmp_path: Path, engine: Any, video: Path) -> settings_mod.Set
         "api": {"url": engine.url, "auth": "bearer", "catalog_cache": str(tmp_path / "cache")},
         "jobs": {"poll_interval_s": 0.2},
         "camera": {"source": str(video), "width": 640, "height": 480},
-        "kiosk": {"countdown_s": 0, "inactivity_s": 30},
+        "kiosk": {"countdown_s": 0, "inactivity_s": 30, "operator_pin": "4711"},
         "printing": {"enabled": False},
         "sharing": {"host": "127.0.0.1", "port": 0},
     })

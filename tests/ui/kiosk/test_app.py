@@ -24,7 +24,8 @@ def test_demo_kiosk_starts_paints_the_preview_and_stops_on_sigterm(tmp_path: Pat
     config.write_text(f'[event]\ndir = "{tmp_path / "event"}"\n[printing]\nenabled = false\n'
                       '[sharing]\nhost = "127.0.0.1"\nport = 0\n[api]\nauth = "bearer"\n'
                       f'catalog_cache = "{tmp_path / "cache"}"\n')
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BOOTH_CONFIG=str(config), BOOTH_FIRST_FRAME_FILE=str(stamp))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BOOTH_CONFIG=str(config), BOOTH_FIRST_FRAME_FILE=str(stamp),
+               BOOTH_PIN="2580")
     proc = subprocess.Popen([sys.executable, "-m", "booth", "--demo", "--windowed"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

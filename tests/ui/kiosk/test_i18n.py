@@ -69,6 +69,7 @@ def test_language_switch_rewords_the_screens_live(qtbot, tmp_path: Path) -> None
 
     settings = Settings()
     settings.event.dir = tmp_path / "event"
+    settings.kiosk.operator_pin = "4711"  # type: ignore[assignment]  # a booth with its PIN set
     window = KioskWindow(AppContext(settings=settings, messages=MessageBridge()))
     qtbot.addWidget(window)
     window.resize(1920, 1080)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
+from booth import pin
 from booth.settings import Settings
 from booth.ui.context import AppContext, MessageBridge
 from booth.ui.kiosk.flow import Step
-from booth.ui.kiosk.operator_gate import PinCheck
 
 
 @pytest.fixture
@@ -35,9 +36,14 @@ def window(qtbot, tmp_path: Path):
 
 
 def _enter(win, digits: str) -> None:
+    """Type on the pad and wait for its answer (the hash is checked off the GUI thread)."""
     for d in digits:
         tap(win.findChild(QAbstractButton, f"pin_key_{d}"))
     tap(win.findChild(QAbstractButton, "pin_key_OK"))
+    deadline = time.monotonic() + 10
+    while win.pin_pad.busy and time.monotonic() < deadline:
+        QTest.qWait(10)
+    assert not win.pin_pad.busy, "the PIN check answered"
 
 
 def test_corner_long_press_then_pin_opens_the_operator_panel(window, qtbot, caplog) -> None:
@@ -64,14 +70,14 @@ def test_corner_long_press_then_pin_opens_the_operator_panel(window, qtbot, capl
     assert "4711" not in caplog.text and "1234" not in caplog.text, "the PIN is never logged"
 
 
-def test_pin_locks_after_repeated_wrong_tries() -> None:
+def test_pin_locks_after_repeated_wrong_tries(tmp_path: Path) -> None:
     now = [100.0]
-    check = PinCheck("2468", clock=lambda: now[0])
+    check = pin.OperatorPin(pin.hash_pin("2468"), tmp_path / "booth.pin", pin.Lockout(None, clock=lambda: now[0]))
     for _ in range(5):
-        assert not check.check("0000")
-    assert check.locked and not check.check("2468"), "even the right PIN waits out the lockout"
+        assert not check.attempt("0000").right
+    assert check.lockout.wait_s() > 0 and not check.attempt("2468").right, "even the right PIN waits out the lockout"
     now[0] += 61
-    assert check.check("2468")
+    assert check.attempt("2468").right
 
 
 def test_every_control_is_named_and_big_enough_to_touch(window) -> None:
