@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from booth.api.models import CatalogEntry
 from booth.api.redact import guarded_logger
+from booth.netloc import is_loopback_host
 
 log = guarded_logger(__name__)
 
@@ -103,7 +104,7 @@ def default_cache_dir() -> Path:
 def _source_key(base_url: str) -> str:
     """One cache per service: the local engine (any port) is 'local', a remote service its host name."""
     host = urlsplit(base_url).hostname or "unknown"
-    if host in ("localhost", "::1") or host.startswith("127."):
+    if is_loopback_host(host):
         return "local"
     return "".join(ch if ch.isalnum() or ch in ".-" else "_" for ch in host)
 

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from booth.api.models import Result
+from booth.netloc import is_loopback_host
 from booth.workers import run_cpu
 
 # Keys that may hold the result, in the order they are tried.
@@ -66,8 +67,7 @@ def is_download_url(text: str) -> bool:
     parts = urlsplit(text)
     if parts.scheme == "https" and parts.hostname:
         return True
-    host = parts.hostname or ""
-    return parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127."))
+    return parts.scheme == "http" and is_loopback_host(parts.hostname)
 
 
 def decode_base64(text: str) -> bytes:
