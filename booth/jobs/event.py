@@ -112,6 +112,11 @@ class EventFolder:
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
 
+    @property
+    def held(self) -> bool:
+        """This process holds the folder's queue lock."""
+        return self._lock_fd is not None
+
     def release(self) -> None:
         if self._lock_fd is not None:
             os.close(self._lock_fd)
