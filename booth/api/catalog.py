@@ -39,14 +39,21 @@ def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+# Longer digit strings are not ids a service hands out; int() of thousands of digits even raises.
+_MAX_ID_DIGITS = 18
+
+
 def _norm_id(value: Any) -> int | str:
-    """Ints stay ints (the API wants `filter_id: 12`), digit strings become ints, UUIDs stay strings."""
+    """Ints stay ints (the API wants `filter_id: 12`), ASCII digit strings become ints, UUIDs stay strings.
+
+    `str.isdigit()` also says yes to "²" and other digits int() refuses, so the test is ASCII decimals.
+    """
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= _MAX_ID_DIGITS else text
 
 
 def _entry(item: dict[str, Any], fallback_id: Any = None) -> CatalogEntry | None:
@@ -67,31 +74,36 @@ def _entry(item: dict[str, Any], fallback_id: Any = None) -> CatalogEntry | None
     )
 
 
+def _entry_or_none(item: Any, fallback_id: Any = None) -> CatalogEntry | None:
+    """One item as an entry, or None (logged) when it is not one: a bad item never costs the others."""
+    try:
+        entry = _entry(item, fallback_id) if isinstance(item, dict) else None
+    except (ValueError, TypeError) as exc:
+        log.warning("skipping a catalog entry booth cannot read (%s): %.200r", exc, item)
+        return None
+    if entry is None:
+        log.warning("skipping a catalog entry that is not an object with an id: %.200r", item)
+    return entry
+
+
 def parse_catalog(data: Any) -> list[CatalogEntry]:
-    """Catalog entries from any of the shapes contract.md allows; unreadable items are skipped."""
+    """Catalog entries from any of the shapes contract.md allows; unreadable items are skipped and logged."""
     if isinstance(data, list):
-        entries = []
-        for item in data:
-            entry = _entry(item) if isinstance(item, dict) else None
-            if entry is not None:
-                entries.append(entry)
-        return entries
+        return [entry for item in data if (entry := _entry_or_none(item)) is not None]
     if not isinstance(data, dict):
         return []
     for key in LIST_KEYS:
         if isinstance(data.get(key), list | dict):
             return parse_catalog(data[key])
     if _first(data, ID_KEYS) is not None and _first(data, NAME_KEYS) is not None:
-        entry = _entry(data)  # a catalog of one, sent bare
+        entry = _entry_or_none(data)  # a catalog of one, sent bare
         return [entry] if entry else []
     entries = []
     for key, value in data.items():
         if isinstance(value, str | int | float):
             entries.append(CatalogEntry(id=_norm_id(key), name=str(value)))
-        elif isinstance(value, dict):
-            entry = _entry(value, fallback_id=key)
-            if entry is not None:
-                entries.append(entry)
+        elif (entry := _entry_or_none(value, fallback_id=key)) is not None:
+            entries.append(entry)
     return entries
 
 
@@ -133,9 +145,18 @@ class CatalogCache:
         target = self.path(base_url, kind)
         try:
             data = json.loads(target.read_text(encoding="utf-8"))
-            return [CatalogEntry.from_json(item) for item in data]
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError) as exc:
             log.warning("the cached %s catalog %s is unreadable (%s); ignoring it", kind, target, exc)
             return None
+        if not isinstance(data, list):
+            log.warning("the cached %s catalog %s is not a list; ignoring it", kind, target)
+            return None
+        entries = []
+        for item in data:
+            try:
+                entries.append(CatalogEntry.from_json(item))
+            except (KeyError, TypeError, AttributeError) as exc:
+                log.warning("skipping an unreadable entry of the cached %s catalog (%r): %.200r", kind, exc, item)
+        return entries
