@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from booth.api.models import CatalogEntry
 from booth.api.redact import guarded_logger
 from booth.netloc import is_loopback_host
+from booth.private import private_dir
 
 log = guarded_logger(__name__)
 
@@ -133,7 +134,7 @@ class CatalogCache:
     def save(self, base_url: str, kind: str, entries: list[CatalogEntry]) -> None:
         target = self.path(base_url, kind)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)  # the file itself: mkstemp makes it 0600
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump([entry.to_json() for entry in entries], fh)

@@ -21,6 +21,7 @@ from booth.jobs import repair
 from booth.jobs.event import EventBusyError, EventFolder
 from booth.jobs.job import FINAL_STATES, Delivery, Job, JobParams, JobState
 from booth.jobs.repair import StoreRepair
+from booth.private import private_file
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,12 @@ class JobStore:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             try:
+                private_file(self.path)
                 conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA busy_timeout=10000")
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, OSError) as exc:
                 raise StoreError(
                     f"{self.path}: cannot open the job store ({exc}); keep a copy of the folder and ask for help"
                 ) from None
