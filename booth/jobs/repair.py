@@ -95,19 +95,22 @@ class Inspection:
         return "; ".join(parts) or None
 
 
-def inspect(path: Path, read: RowReader) -> Inspection:
-    """Check the file (`PRAGMA quick_check`) and read every row it still gives. Never raises for damage."""
+def inspect(path: Path, read: RowReader, *, file: bool = True) -> Inspection:
+    """Never raises for damage. `file=True`: check the file (`PRAGMA quick_check`) and, only if it is damaged,
+    read every row it still gives. `file=False`: read every row and note those that do not read back."""
     found = Inspection()
     if not path.exists() or path.stat().st_size == 0:
         return found
     conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
-        try:
-            verdict = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
-            verdict = [str(exc)]
-        if verdict != ["ok"]:
+        if file:
+            try:
+                verdict = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            except sqlite3.DatabaseError as exc:
+                verdict = [str(exc)]
+            if verdict == ["ok"]:
+                return found
             found.file_damage = "quick_check: " + "; ".join(verdict[:3])
         try:
             if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='jobs'").fetchone() is None:

@@ -82,7 +82,7 @@ class JobStore:
         found = repair.inspect(self.path, self._job)
         if found.file_damage is None:
             self._migrate(self._conn())
-            found = repair.inspect(self.path, self._job)
+            found = repair.inspect(self.path, self._job, file=False)
             if found.cause is None:
                 return
             self.close()
