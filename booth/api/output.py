@@ -67,22 +67,23 @@ def check_pixels(data: bytes, limit: int = MAX_RESULT_PIXELS) -> None:
     A few kilobytes of PNG can declare 40000 x 40000 pixels: the kiosk, the printer's layout and the share
     page would each try to unpack gigabytes. Only the header is read here (Pillow opens lazily).
     """
+    size: tuple[int, int] | None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
-                width, height = image.size
+                size = image.size
     except Image.DecompressionBombError:
-        width = height = None  # past Pillow's own ceiling, which is higher still than booth's
+        size = None  # past Pillow's own ceiling, which is higher still than booth's
     except (OSError, ValueError, SyntaxError):
         return  # not readable by Pillow (a WebP without the codec, a damaged file): the viewer will say so
-    if width is None or height is None or width * height > limit:
-        claim = f"{width} x {height} pixels" if width is not None and height is not None else "more pixels"
+    if size is None or size[0] * size[1] > limit:
+        claim = f"{size[0]} x {size[1]} pixels" if size is not None else "more pixels"
         raise AnswerTooLargeError(
             f"the result claims {claim}, more than booth opens ({limit / 1e6:.0f} megapixels): it may be a "
             "decompression bomb; try again",
             limit=limit,
-            size=width * height if width is not None and height is not None else None,
+            size=size[0] * size[1] if size is not None else None,
         )
 
 
