@@ -99,9 +99,12 @@ def inspect(path: Path, read: RowReader, *, file: bool = True) -> Inspection:
     """Never raises for damage. `file=True`: check the file (`PRAGMA quick_check`) and, only if it is damaged,
     read every row it still gives. `file=False`: read every row and note those that do not read back."""
     found = Inspection()
-    if not path.exists() or path.stat().st_size == 0:
-        return found
-    conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+    if not path.is_file() or path.stat().st_size == 0:
+        return found  # nothing to check; what cannot be opened at all the store reports (StoreError)
+    try:
+        conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
+    except sqlite3.Error:
+        return found  # unopenable (permissions): not damage to move aside; opening the store says why
     conn.row_factory = sqlite3.Row
     try:
         if file:
