@@ -85,7 +85,9 @@ class ApiSettings(_Section):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("must be an http(s) URL such as https://api.example.com")
-        loopback = parts.hostname in ("localhost", "::1") or parts.hostname.startswith("127.")
+        from booth.netloc import is_loopback_host
+
+        loopback = is_loopback_host(parts.hostname)
         if parts.scheme != "https" and not loopback:
             raise ValueError("must use https:// (plain http is only allowed on loopback)")
         return value

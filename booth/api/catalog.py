@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 from booth.api.models import CatalogEntry
 from booth.api.redact import guarded_logger
+from booth.netloc import is_loopback_host
+from booth.private import private_dir
 
 log = guarded_logger(__name__)
 
@@ -38,14 +40,21 @@ def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+# Longer digit strings are not ids a service hands out; int() of thousands of digits even raises.
+_MAX_ID_DIGITS = 18
+
+
 def _norm_id(value: Any) -> int | str:
-    """Ints stay ints (the API wants `filter_id: 12`), digit strings become ints, UUIDs stay strings."""
+    """Ints stay ints (the API wants `filter_id: 12`), ASCII digit strings become ints, UUIDs stay strings.
+
+    `str.isdigit()` also says yes to "²" and other digits int() refuses, so the test is ASCII decimals.
+    """
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= _MAX_ID_DIGITS else text
 
 
 def _entry(item: dict[str, Any], fallback_id: Any = None) -> CatalogEntry | None:
@@ -66,31 +75,36 @@ def _entry(item: dict[str, Any], fallback_id: Any = None) -> CatalogEntry | None
     )
 
 
+def _entry_or_none(item: Any, fallback_id: Any = None) -> CatalogEntry | None:
+    """One item as an entry, or None (logged) when it is not one: a bad item never costs the others."""
+    try:
+        entry = _entry(item, fallback_id) if isinstance(item, dict) else None
+    except (ValueError, TypeError) as exc:
+        log.warning("skipping a catalog entry booth cannot read (%s): %.200r", exc, item)
+        return None
+    if entry is None:
+        log.warning("skipping a catalog entry that is not an object with an id: %.200r", item)
+    return entry
+
+
 def parse_catalog(data: Any) -> list[CatalogEntry]:
-    """Catalog entries from any of the shapes contract.md allows; unreadable items are skipped."""
+    """Catalog entries from any of the shapes contract.md allows; unreadable items are skipped and logged."""
     if isinstance(data, list):
-        entries = []
-        for item in data:
-            entry = _entry(item) if isinstance(item, dict) else None
-            if entry is not None:
-                entries.append(entry)
-        return entries
+        return [entry for item in data if (entry := _entry_or_none(item)) is not None]
     if not isinstance(data, dict):
         return []
     for key in LIST_KEYS:
         if isinstance(data.get(key), list | dict):
             return parse_catalog(data[key])
     if _first(data, ID_KEYS) is not None and _first(data, NAME_KEYS) is not None:
-        entry = _entry(data)  # a catalog of one, sent bare
+        entry = _entry_or_none(data)  # a catalog of one, sent bare
         return [entry] if entry else []
     entries = []
     for key, value in data.items():
         if isinstance(value, str | int | float):
             entries.append(CatalogEntry(id=_norm_id(key), name=str(value)))
-        elif isinstance(value, dict):
-            entry = _entry(value, fallback_id=key)
-            if entry is not None:
-                entries.append(entry)
+        elif (entry := _entry_or_none(value, fallback_id=key)) is not None:
+            entries.append(entry)
     return entries
 
 
@@ -103,7 +117,7 @@ def default_cache_dir() -> Path:
 def _source_key(base_url: str) -> str:
     """One cache per service: the local engine (any port) is 'local', a remote service its host name."""
     host = urlsplit(base_url).hostname or "unknown"
-    if host in ("localhost", "::1") or host.startswith("127."):
+    if is_loopback_host(host):
         return "local"
     return "".join(ch if ch.isalnum() or ch in ".-" else "_" for ch in host)
 
@@ -120,7 +134,7 @@ class CatalogCache:
     def save(self, base_url: str, kind: str, entries: list[CatalogEntry]) -> None:
         target = self.path(base_url, kind)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)  # the file itself: mkstemp makes it 0600
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump([entry.to_json() for entry in entries], fh)
@@ -132,9 +146,18 @@ class CatalogCache:
         target = self.path(base_url, kind)
         try:
             data = json.loads(target.read_text(encoding="utf-8"))
-            return [CatalogEntry.from_json(item) for item in data]
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError) as exc:
             log.warning("the cached %s catalog %s is unreadable (%s); ignoring it", kind, target, exc)
             return None
+        if not isinstance(data, list):
+            log.warning("the cached %s catalog %s is not a list; ignoring it", kind, target)
+            return None
+        entries = []
+        for item in data:
+            try:
+                entries.append(CatalogEntry.from_json(item))
+            except (KeyError, TypeError, AttributeError) as exc:
+                log.warning("skipping an unreadable entry of the cached %s catalog (%r): %.200r", kind, exc, item)
+        return entries

@@ -27,6 +27,7 @@ from booth.api.auth import Authenticator
 from booth.api.catalog import CATALOG_KINDS, CatalogCache, parse_catalog
 from booth.api.classify import error_of, job_id_of, raise_for_answer, state_of
 from booth.api.errors import (
+    AnswerTooLargeError,
     ApiError,
     AuthError,
     DeadlineError,
@@ -56,6 +57,11 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.
 _PARSE_OFF_LOOP_ABOVE = 256 * 1024
 # Errors once the request may have been received: the outcome of a run is unknown.
 _MAYBE_SENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProtocolError)
+# The most of one answer booth reads, after any gzip: a 4K result is 3-4 MB of base64, an animation tens of
+# MB. Past it (a runaway service, or a small gzip that unpacks to gigabytes) the kiosk would run out of memory.
+MAX_ANSWER_BYTES = 96 * 1024 * 1024
+# Headers that described the body as it came over the wire, not the decoded bytes a capped answer holds.
+_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 # When fetching a catalog fails for these reasons, the cached copy keeps the booth usable.
 _OFFLINE = (UnreachableError, ServerError, ProtocolError, RateLimitedError, OutcomeUnknownError)
 
@@ -78,8 +84,10 @@ class EventstationClient:
         http: httpx.AsyncClient | None = None,
         retry: RetryPolicy | None = None,
         cache: CatalogCache | None = None,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.settings = settings
+        self.max_answer_bytes = max_answer_bytes
         self.base_url = (base_url or settings.url).strip().rstrip("/")
         if not self.base_url:
             raise ValueError("no API URL: set api.url, or pass the local engine's URL as base_url")
@@ -125,7 +133,8 @@ class EventstationClient:
     ) -> httpx.Response:
         """One HTTP exchange, with transport failures turned into booth's errors by whether it was sent."""
         try:
-            return await self._http.request(method, url, headers=headers, data=form, json=body)
+            request = self._http.build_request(method, url, headers=headers, data=form, json=body)
+            return await self._read_capped(await self._http.send(request, stream=True), what)
         except _NOT_SENT as exc:
             raise UnreachableError(
                 f"The Eventstation service at {self.base_url} cannot be reached ({type(exc).__name__}): "
@@ -141,6 +150,31 @@ class EventstationClient:
                 f"No answer from the Eventstation service at {self.base_url} for the {what} "
                 f"({type(exc).__name__}); check the network connection",
             ) from None
+
+    async def _read_capped(self, response: httpx.Response, what: str) -> httpx.Response:
+        """The answer with its body read, but never more than `max_answer_bytes` of it (decoded).
+
+        A too-long Content-Length is refused before a byte is read; otherwise the body is read piece by piece
+        and dropped as soon as it passes the limit, so a gzip bomb never unpacks past it in memory.
+        """
+        limit = self.max_answer_bytes
+        try:
+            declared = response.headers.get("content-length", "")
+            encoded = response.headers.get("content-encoding", "identity").lower() not in ("", "identity")
+            if declared.isdigit() and int(declared) > limit and not encoded:
+                raise _too_large(what, limit, int(declared))
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise _too_large(what, limit)
+                chunks.append(chunk)
+        finally:
+            await response.aclose()
+        headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _WIRE_HEADERS]
+        return httpx.Response(response.status_code, headers=headers, content=b"".join(chunks),
+                              request=response.request, extensions=response.extensions)  # fmt: skip
 
     async def _sign_in_send(
         self, method: str, url: str, headers: dict[str, str], form: dict[str, str] | None
@@ -262,7 +296,10 @@ class EventstationClient:
         """One status poll. A failed job is a JobStatus in state FAILED with its error, not an exception."""
         svc = _service(service)
         path = svc.status_url(quote(job_id, safe=""))
-        data = await self._call("POST", path, what="status check", job_id=job_id)
+        try:
+            data = await self._call("POST", path, what="status check", job_id=job_id)
+        except AnswerTooLargeError as exc:  # only a finished result gets this big: that run's result is unusable
+            return JobStatus(job_id, "FAILED", None, str(exc), {})
         if not isinstance(data, dict):
             raise ProtocolError(f"The status answer for job {job_id} is not a JSON object")
         state = state_of(data)
@@ -277,6 +314,8 @@ class EventstationClient:
                 result = await read_output(output, self._download)
             except NoUsableOutput as exc:
                 return JobStatus(job_id, "FAILED", None, f"The service finished without a usable result: {exc}", data)
+            except AnswerTooLargeError as exc:
+                return JobStatus(job_id, "FAILED", None, str(exc), data)
             return JobStatus(job_id, "COMPLETED", result, None, data)
         if state in services.FINAL_STATES:
             return JobStatus(job_id, state, None, error or f"The service reports the job {state}", data)
@@ -323,6 +362,16 @@ class EventstationClient:
         job_id, state = await self._submit(req)
         await _notify(on_status, JobStatus(job_id, state))
         return await self.wait_for_result(req.service, job_id, on_status=on_status, last_state=state)
+
+
+def _too_large(what: str, limit: int, size: int | None = None) -> AnswerTooLargeError:
+    figure = f"{size / 2**20:.0f} MB" if size is not None else f"over {limit / 2**20:.0f} MB"
+    return AnswerTooLargeError(
+        f"The service's answer to the {what} is {figure}, more than booth reads ({limit / 2**20:.0f} MB): "
+        "the result cannot be used; try again, and tell the service's support if it keeps happening",
+        limit=limit,
+        size=size,
+    )
 
 
 async def _notify(callback: StatusCallback | None, status: JobStatus) -> None:

@@ -52,6 +52,18 @@ class JobExpiredError(JobFailedError):
     """404 on status: the job is unknown or past the 30-minute retention; resubmit if allowed."""
 
 
+class AnswerTooLargeError(JobFailedError):
+    """An answer (or a result's pixels) past booth's limit: a huge base64 or a decompression bomb.
+
+    Never retried: the same answer would come again. `limit` and `size` (None when unknown) say by how much.
+    """
+
+    def __init__(self, message: str, *, limit: int, size: int | None = None, **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+        self.limit = limit
+        self.size = size
+
+
 class DeadlineError(JobFailedError):
     """Booth's own deadline for the job passed while it was still pending."""
 

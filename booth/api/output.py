@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import re
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from PIL import Image
+
+from booth.api.errors import AnswerTooLargeError
 from booth.api.models import Result
+from booth.netloc import is_loopback_host
 from booth.workers import run_cpu
 
 # Keys that may hold the result, in the order they are tried.
@@ -31,6 +37,8 @@ _URLSAFE = str.maketrans("-_", "+/")
 _SLICE = 256 * 1024
 _NOT_BASE64 = "the result is neither base64 nor a download URL"
 # Decoding a multi-megabyte result takes milliseconds; off the GUI loop it goes.
+# An 8K result is 33 megapixels; more is no photo but a decompression bomb (see check_pixels).
+MAX_RESULT_PIXELS = 50_000_000
 _THREAD_ABOVE = 256 * 1024
 
 
@@ -53,11 +61,39 @@ def sniff(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def check_pixels(data: bytes, limit: int = MAX_RESULT_PIXELS) -> None:
+    """Refuse a picture whose header claims more than `limit` pixels, before anything decodes it.
+
+    A few kilobytes of PNG can declare 40000 x 40000 pixels: the kiosk, the printer's layout and the share
+    page would each try to unpack gigabytes. Only the header is read here (Pillow opens lazily).
+    """
+    size: tuple[int, int] | None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                size = image.size
+    except Image.DecompressionBombError:
+        size = None  # past Pillow's own ceiling, which is higher still than booth's
+    except (OSError, ValueError, SyntaxError):
+        return  # not readable by Pillow (a WebP without the codec, a damaged file): the viewer will say so
+    if size is None or size[0] * size[1] > limit:
+        claim = f"{size[0]} x {size[1]} pixels" if size is not None else "more pixels"
+        raise AnswerTooLargeError(
+            f"the result claims {claim}, more than booth opens ({limit / 1e6:.0f} megapixels): it may be a "
+            "decompression bomb; try again",
+            limit=limit,
+            size=size[0] * size[1] if size is not None else None,
+        )
+
+
 def to_result(data: bytes) -> Result:
     kind = sniff(data)
     if kind is None:
         head = data[:12].hex(" ")
         raise NoUsableOutput(f"the result is not a PNG, JPEG, WebP, GIF or MP4 (it starts with {head})")
+    if kind[0].startswith("image/"):
+        check_pixels(data)
     return Result(data, *kind)
 
 
@@ -66,8 +102,7 @@ def is_download_url(text: str) -> bool:
     parts = urlsplit(text)
     if parts.scheme == "https" and parts.hostname:
         return True
-    host = parts.hostname or ""
-    return parts.scheme == "http" and (host in ("localhost", "::1") or host.startswith("127."))
+    return parts.scheme == "http" and is_loopback_host(parts.hostname)
 
 
 def decode_base64(text: str) -> bytes:

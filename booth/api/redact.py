@@ -3,6 +3,10 @@
 Whatever logs a request (booth's API modules, httpx, httpcore) goes through this filter, which replaces every
 registered secret value (password, static key, access tokens handed out) and anything shaped like an
 Authorization header or a token field with ***. Secrets are registered by auth.py as it meets them.
+
+A secret made of digits only (a PIN) is masked as a whole number, never inside a longer one: masking it in
+`:51234` as `:5***` would tell a reader its digits. A password inside a URL (`rtsp://cam:pw@host`) is masked
+too, and so is the text of a logged exception's traceback, which quotes whatever the failing call was given.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ _PATTERNS = (
         r"|(?:\b(?:access_token|refresh_token|password|token|api_key)=))[^\s\"'&,}]+"
     ),
 )
+_URL_PASSWORD = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@/\s]+(@)")
 
 
 def register_secret(value: str | SecretStr | None) -> None:
@@ -33,16 +38,31 @@ def register_secret(value: str | SecretStr | None) -> None:
 
 def redact(text: str) -> str:
     for secret in sorted(_SECRETS, key=len, reverse=True):
-        text = text.replace(secret, REDACTED)
+        whole = secret.isdigit()  # a PIN: masked only where it stands alone (see the module doc)
+        text = re.sub(rf"(?<!\d){secret}(?!\d)", REDACTED, text) if whole else text.replace(secret, REDACTED)
+    text = _URL_PASSWORD.sub(lambda m: m.group(1) + REDACTED + m.group(2), text)
     text = _PATTERNS[0].sub(lambda m: m.group(1) + REDACTED, text)
     text = _PATTERNS[1].sub(lambda m: m.group(1) + " " + REDACTED, text)
     return _PATTERNS[2].sub(lambda m: m.group(1) + REDACTED, text)
 
 
+_TRACEBACKS = logging.Formatter()
+
+
 class RedactingFilter(logging.Filter):
-    """Rewrites a record's message with secrets and credential-shaped text replaced by ***."""
+    """Rewrites a record's message, traceback and stack with secrets and credential-shaped text replaced by ***.
+
+    The traceback is formatted here and stored as `exc_text`, which every Formatter then prints as it is
+    instead of formatting the exception again from `exc_info`.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         try:
             message = record.getMessage()
         except Exception:  # a bad format string is not ours to fix here; let logging report it

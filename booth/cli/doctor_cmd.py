@@ -52,8 +52,9 @@ def _doctor(args: argparse.Namespace) -> int:
 
     try:
         settings = load_settings(args)
-    except ConfigError as exc:
-        _show(Check("FAIL", "settings", f"{exc}".replace("\n", "; ") + "; fix the file, then: booth config check"))
+    except ConfigError as exc:  # it quotes the bad value, which may be a URL with a password in it
+        text = Redactor()(f"{exc}".replace("\n", "; "))
+        _show(Check("FAIL", "settings", f"{text}; fix the file, then: booth config check"))
         return 1
     redact = Redactor(settings)
     # Each request of the API check would otherwise add an INFO line between the check lines.

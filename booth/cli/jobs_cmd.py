@@ -9,6 +9,7 @@ read beside a writer). A retried job goes out when a booth or `booth batch` next
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -47,15 +48,24 @@ def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
         raise CliError(f"{folder}: no job store here; check --event (the folder `booth batch` or the kiosk used)", 2)
     event = EventFolder(folder)
     try:
-        return JobStore(event), event
+        store = JobStore(event)
     except StoreError as exc:
         raise CliError(str(exc), 2) from None
+    if store.repair is not None:
+        fixed = store.repair
+        print(f"booth: the job store was damaged ({fixed.cause}); moved it aside to {fixed.moved_to}, kept "
+              f"{fixed.kept} jobs from it and rebuilt {fixed.rebuilt} jobs from captures/ and results/ "
+              "(their choices were lost: they are listed as failed, or completed when the result is there)",
+              file=sys.stderr)  # fmt: skip
+    return store, event
 
 
 def _row(job: Job) -> str:
+    from booth.api.redact import redact
+
     state = job.state.value + (" (needs operator)" if job.needs_operator else "")
     state += " (original photo)" if job.fallback else ""
-    error = (job.error or "").replace("\n", " ")
+    error = redact(job.error or "").replace("\n", " ")
     return f"{job.ticket:<6} {job.id:<32} {job.service:<22} {state:<28} {job.attempts:>3}  {error}"
 
 

@@ -33,6 +33,7 @@ from booth.engine import catalog, imaging, inputs, render
 from booth.engine.auth import AuthFailure
 from booth.engine.faults import Draw
 from booth.engine.state import EngineState
+from booth.netloc import is_loopback_host
 
 TRANSPORT_KEY = "booth.transport"  # put in the scope by server._Protocol so faults can cut the line
 
@@ -66,13 +67,62 @@ def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> J
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
-def _loopback_only(handler: Handler) -> Handler:
-    """Admin routes can switch auth off or wipe jobs, so an engine opened to the LAN keeps them local."""
+# Admin bodies are a few settings; nothing legitimate comes near this.
+ADMIN_BODY_BYTES = 64 * 1024
+
+
+class BodyTooLarge(Exception):
+    """The request announced or sent more than the route takes; answered 413 without reading the rest."""
+
+    def __init__(self, limit: int, size: int | None = None) -> None:
+        super().__init__(f"request body is {'over ' if size is None else ''}{size or limit} bytes; the limit "
+                         f"is {limit}")
+        self.limit = limit
+
+
+async def read_capped(request: Request, limit: int) -> bytes:
+    """The body, refused before it is read when Content-Length says it is too big, and cut off as soon as a
+    chunked body passes `limit`: a caller cannot make the engine hold more than `limit` bytes of it."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(limit, int(declared))
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _socket_peer(request: Request) -> str:
+    """The address of the socket the request came in on, never a header.
+
+    uvicorn rewrites `request.client` from X-Forwarded-For when FORWARDED_ALLOW_IPS trusts the caller
+    (`*` trusts everyone), so the transport's own peer name is asked first.
+    """
+    transport = request.scope.get(TRANSPORT_KEY)
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    if peer:
+        return str(peer[0])
+    return request.client.host if request.client else ""
+
+
+def _admin_only(handler: Handler) -> Handler:
+    """Admin routes can switch auth off or wipe jobs, so they answer only a caller on this machine, only to
+    JSON (a cross-site form or text/plain POST from a guest's browser is refused), and only small bodies."""
 
     async def endpoint(request: Request) -> Response:
-        host = request.client.host if request.client else ""
-        if not (host.startswith("127.") or host in ("::1", "localhost")):
+        if not is_loopback_host(_socket_peer(request)):
             return _error(403, "engine admin routes only answer on this machine (loopback)")
+        if request.method == "POST":
+            if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+                return _error(415, "engine admin routes take a JSON body: send Content-Type: application/json")
+            try:
+                request.state.body = await read_capped(request, ADMIN_BODY_BYTES)
+            except BodyTooLarge as exc:
+                return _error(413, str(exc))
         return await handler(request)
 
     return endpoint
@@ -104,10 +154,10 @@ class EngineApp:
         for path in sorted(status_paths):
             add(path, self._guarded("status", self._status), ["POST", "GET"])
         add("/token", self._guarded("token", self._token, signed_in=False), ["POST"])
-        add("/_engine/stats", _loopback_only(self._stats), ["GET"])
-        add("/_engine/runs", _loopback_only(self._runs), ["GET"])
-        add("/_engine/config", _loopback_only(self._config), ["POST"])
-        add("/_engine/reset", _loopback_only(self._reset), ["POST"])
+        add("/_engine/stats", _admin_only(self._stats), ["GET"])
+        add("/_engine/runs", _admin_only(self._runs), ["GET"])
+        add("/_engine/config", _admin_only(self._config), ["POST"])
+        add("/_engine/reset", _admin_only(self._reset), ["POST"])
         add("/_engine/results/{token}", self._result, ["GET"])
         add("/_engine/previews/{kind}/{item}.jpg", self._preview, ["GET"])
         add("/_engine/previews/{item}.jpg", self._preview, ["GET"])
@@ -171,10 +221,10 @@ class EngineApp:
     async def _run(self, service: Service, request: Request) -> Response:
         state = self.state
         state.book.count("runs_received")
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            return _error(413, f"request body is {len(body)} bytes; the limit is {MAX_BODY_BYTES}: send a JPEG "
-                               "scaled to the ratio's size")
+        try:
+            body = await read_capped(request, MAX_BODY_BYTES)
+        except BodyTooLarge as exc:
+            return _error(413, f"{exc}: send a JPEG scaled to the ratio's size")
         try:
             payload = await run_in_threadpool(json.loads, body)
             fields = inputs.parse(service, payload)
@@ -245,7 +295,7 @@ class EngineApp:
 
     async def _config(self, request: Request) -> Response:
         try:
-            changes = await request.json()
+            changes = json.loads(request.state.body or b"{}")
             if not isinstance(changes, dict):
                 raise ValueError("send a JSON object of settings to change")
             self.state.configure(**changes)

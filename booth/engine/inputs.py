@@ -19,6 +19,7 @@ import httpx
 
 from booth.api.services import BASE_VIDEOS, CAPTURE_MODES, GENDERS, RATIOS, STYLE_IDS, Service
 from booth.engine import looks
+from booth.netloc import is_loopback_host
 
 IMAGE_FIELDS = ("base64", "input_image", "image")
 _DATA_URL = re.compile(r"^data:[\w.+-]+/[\w.+-]+;base64,", re.IGNORECASE)
@@ -125,16 +126,12 @@ def parse(service: Service, payload: Any) -> RunFields:
     return fields
 
 
-def _is_loopback(host: str | None) -> bool:
-    return bool(host) and (host in ("localhost", "::1") or host.startswith("127."))  # type: ignore[union-attr]
-
-
 async def image_bytes(ref: str, field: str, http: httpx.AsyncClient) -> bytes:
     """The encoded photo behind a base64 string, data: URL, or (loopback only) http(s) URL."""
     text = ref.strip()
     if text.lower().startswith(("http://", "https://")):
         host = urlsplit(text).hostname
-        if not _is_loopback(host):
+        if not is_loopback_host(host):
             raise InputError(
                 f"{field}: cannot fetch {host}: the local engine has no internet; send the image as base64"
             )

@@ -14,6 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from booth.private import FILE_MODE, private_dir
+
 CAPTURES = "captures"
 RESULTS = "results"
 DB_NAME = "jobs.sqlite"
@@ -39,7 +41,7 @@ def atomic_write(path: Path, data: bytes) -> Path:
     Blocking (fsyncs): call it from a worker thread, e.g. `await asyncio.to_thread(atomic_write, ...)`.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -63,8 +65,8 @@ class EventFolder:
         self.captures = self.path / CAPTURES
         self.results = self.path / RESULTS
         self.db_path = self.path / DB_NAME
-        for folder in (self.path, self.captures, self.results):
-            folder.mkdir(parents=True, exist_ok=True)
+        for folder in (self.path, self.captures, self.results):  # guests' photos: this user only
+            private_dir(folder)
         self._lock_fd: int | None = None
 
     def __repr__(self) -> str:
@@ -98,7 +100,7 @@ class EventFolder:
         """Take the folder's queue lock (released by `release()` or when the process dies, even by SIGKILL)."""
         if self._lock_fd is not None:
             return
-        fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -111,6 +113,11 @@ class EventFolder:
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._lock_fd = fd
+
+    @property
+    def held(self) -> bool:
+        """This process holds the folder's queue lock."""
+        return self._lock_fd is not None
 
     def release(self) -> None:
         if self._lock_fd is not None:

@@ -21,6 +21,8 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from booth.api.redact import redact
+
 if TYPE_CHECKING:
     from booth.jobs.job import Job
     from booth.jobs.queue import JobQueue
@@ -98,7 +100,7 @@ class JobTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(job, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("state", "error"):
-            return job.error or None
+            return redact(job.error) if job.error else None
         return None
 
     def _display(self, job: Job, column: str) -> str | int:
@@ -117,7 +119,7 @@ class JobTableModel(QAbstractTableModel):
             return job.attempts
         if column == "age":
             return format_age(time.time() - job.created_at)
-        return job.error or ""
+        return redact(job.error or "")  # an error may quote a URL or header the service was sent
 
     # -- queue signals -----------------------------------------------------------------------------------------
     def row_of(self, job_id: str) -> int | None:

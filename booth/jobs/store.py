@@ -10,14 +10,20 @@ a version (`PRAGMA user_version`) so a newer booth can migrate an older event fo
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from booth.jobs.event import EventFolder
+from booth.jobs import repair
+from booth.jobs.event import EventBusyError, EventFolder
 from booth.jobs.job import FINAL_STATES, Delivery, Job, JobParams, JobState
+from booth.jobs.repair import StoreRepair
+from booth.private import private_file
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -67,17 +73,36 @@ class JobStore:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self.repair: StoreRepair | None = None  # set when the store was damaged and rebuilt on open
+        self._open_checked()
+
+    def _open_checked(self) -> None:
+        """Open the store; a damaged one is moved aside and rebuilt (booth.jobs.repair) instead of stopping
+        every door. Rows are judged after the schema migration, so an older store's rows read as they should."""
+        found = repair.inspect(self.path, self._job)
+        if found.file_damage is None:
+            self._migrate(self._conn())
+            found = repair.inspect(self.path, self._job, file=False)
+            if found.cause is None:
+                return
+            self.close()
+        try:
+            self.repair, jobs = repair.set_aside(self.event, found)
+        except EventBusyError as exc:
+            raise StoreError(f"{self.path} is damaged ({found.cause}), and {exc}") from None
         self._migrate(self._conn())
+        self.save_many(jobs)
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             try:
+                private_file(self.path)
                 conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA busy_timeout=10000")
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, OSError) as exc:
                 raise StoreError(
                     f"{self.path}: cannot open the job store ({exc}); keep a copy of the folder and ask for help"
                 ) from None
@@ -178,17 +203,28 @@ class JobStore:
             row = rows[0] if len(rows) == 1 else None
         return self._job(row) if row else None
 
+    def _jobs(self, rows: Iterable[sqlite3.Row]) -> list[Job]:
+        """Rows as jobs; a row that does not read back is logged and skipped, so it never hides the others
+        (opening the store moves such a store aside and rebuilds it: see booth.jobs.repair)."""
+        jobs = []
+        for row in rows:
+            try:
+                jobs.append(self._job(row))
+            except repair.ROW_ERRORS as exc:
+                log.error("job store %s: skipping an unreadable row (%s: %s)", self.path, type(exc).__name__, exc)
+        return jobs
+
     def all(self) -> list[Job]:
-        return [self._job(r) for r in self._conn().execute("SELECT * FROM jobs ORDER BY seq")]
+        return self._jobs(self._conn().execute("SELECT * FROM jobs ORDER BY seq"))
 
     def unfinished(self) -> list[Job]:
         finals = tuple(s.value for s in FINAL_STATES)
         marks = ", ".join("?" for _ in finals)
         rows = self._conn().execute(f"SELECT * FROM jobs WHERE state NOT IN ({marks}) ORDER BY seq", finals)
-        return [self._job(r) for r in rows]
+        return self._jobs(rows)
 
     def by_key(self, key: str) -> list[Job]:
-        return [self._job(r) for r in self._conn().execute("SELECT * FROM jobs WHERE key = ? ORDER BY seq", (key,))]
+        return self._jobs(self._conn().execute("SELECT * FROM jobs WHERE key = ? ORDER BY seq", (key,)))
 
     def next_seq(self) -> int:
         return int(self._conn().execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs").fetchone()[0])

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from booth.private import private_dir, private_file
+
 FILE_NAME = "shares.sqlite"
 TOKEN_BYTES = 18  # 144 bits
 TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{22,86}$")
@@ -53,11 +55,11 @@ class ShareStore:
     """Token -> file. Thread-safe: the share server reads it from its worker threads."""
 
     def __init__(self, directory: Path, results_dir: Path, *, now: Callable[[], float] = time.time) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
         self.results_dir = results_dir
         self._now = now
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(directory / FILE_NAME, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(private_file(directory / FILE_NAME), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
 

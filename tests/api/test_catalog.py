@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,33 @@ def test_a_damaged_cache_file_is_ignored_not_fatal(tmp_path: Path) -> None:
     cache = CatalogCache(tmp_path)
     cache.path("https://api.example.com", "filters").write_text("{not json", encoding="utf-8")
     assert cache.load("https://api.example.com", "filters") is None
+
+
+@pytest.mark.parametrize(
+    ("bad", "skipped"),
+    [
+        ({"id": "²", "name": "superscript two: isdigit() says yes, int() says no"}, False),
+        ({"id": "9" * 5000, "name": "more digits than int() converts"}, False),
+        ({"name": "no id at all"}, True),
+        ("not an object", True),
+        (None, True),
+    ],
+)
+def test_one_bad_entry_never_costs_the_rest(bad: object, skipped: bool, caplog: pytest.LogCaptureFixture) -> None:
+    rows = _rows("id", "name")
+    entries = parse_catalog([rows[0], bad, rows[1]])
+    assert [entry for entry in entries if entry in ENTRIES] == ENTRIES
+    if skipped:
+        assert len(entries) == 2 and "skipping a catalog entry" in caplog.text
+    else:  # an odd id stays a string id, as a custom filter's UUID does
+        assert len(entries) == 3 and entries[1].id == bad["id"]  # type: ignore[index]
+
+
+def test_one_bad_cached_entry_keeps_the_rest(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    cache = CatalogCache(tmp_path)
+    cache.save("https://api.example.com", "filters", ENTRIES)
+    target = cache.path("https://api.example.com", "filters")
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    target.write_text(json.dumps([saved[0], {"name": "lost its id"}, "junk", saved[1]]), encoding="utf-8")
+    assert cache.load("https://api.example.com", "filters") == ENTRIES
+    assert "skipping an unreadable entry" in caplog.text

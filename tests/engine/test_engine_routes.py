@@ -158,7 +158,7 @@ def test_admin_routes_report_change_and_reset(http: httpx.Client, run: Any) -> N
     assert changed.status_code == 200 and changed.json()["settings"]["latency_s"] == 0.5
     assert http.post("/_engine/config", json={"latency_s": -1}).status_code == 422
     assert http.post("/_engine/config", json={"variant": {"output": "carrier-pigeon"}}).status_code == 422
-    assert http.post("/_engine/reset").json() == {"ok": True}
+    assert http.post("/_engine/reset", json={}).json() == {"ok": True}
     assert http.get("/_engine/stats").json()["runs_accepted"] == 0
 
 

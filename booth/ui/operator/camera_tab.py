@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListWidget, QV
 from booth.ui.operator.background import run_in_thread
 from booth.ui.operator.common import SideBySide, ValueGrid, Worded, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.redact import Redactor
 
 _STATE_FLAGS = {"live": "ok", "starting": "", "reconnecting": "warn", "stopped": "bad"}
 
@@ -161,7 +162,7 @@ class CameraTab(Worded):
         else:
             self.status.set("state", self.tr("not running"), "bad")
             self.status.set("source", "—")
-        self.status.set("configured", s.source)
+        self.status.set("configured", Redactor()(s.source))  # an RTSP URL may carry the camera's password
         self.status.set("format", f"{s.width}x{s.height} @ {s.fps} fps")
 
     def scan(self) -> None:

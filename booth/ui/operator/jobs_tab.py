@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booth.api.redact import redact
 from booth.jobs.model import state_labels
 from booth.ui.operator.background import run_in_thread
 from booth.ui.operator.common import (
@@ -278,7 +279,7 @@ class JobsTab(Worded):
         self.details.set("state", shown, flag)
         self.details.set("attempts", str(job.attempts))
         self.details.set("remote", job.remote_id or "—")
-        self.details.set("error", job.error or "—", "bad" if job.error else "")
+        self.details.set("error", redact(job.error) if job.error else "—", "bad" if job.error else "")
 
     def _on_job_changed(self, job_id: str) -> None:
         job = self.selected_job()
