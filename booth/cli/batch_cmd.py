@@ -21,15 +21,14 @@ import shlex
 import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from booth.api.services import SERVICES
-from booth.cli import CliError
-from booth.cli.common import add_run_arguments, load_settings, request_fields
+from booth.app import build_queue
+from booth.cli.common import add_run_arguments, load_settings, request_fields, service_url
+from booth.cli.errors import CliError
 
 if TYPE_CHECKING:
     from booth.jobs.event import EventFolder
@@ -142,27 +141,18 @@ def _batch(args: argparse.Namespace) -> int:
             logging.getLogger(name).setLevel(logging.WARNING)
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    with _service_url(settings) as url:
+    if not settings.api.url:
+        print("booth: no service URL set (api.url or BOOTH_API_URL): using the built-in local engine",
+              file=sys.stderr)  # fmt: skip
+    with service_url(settings) as url:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
-            return loop.run_until_complete(_run(settings, url, params, photos, out, event, args.retry_failed))
+            code: int = loop.run_until_complete(_run(settings, url, params, photos, out, event, args.retry_failed))
+            return code
         finally:
             loop.close()
             asyncio.set_event_loop(None)
-
-
-@contextmanager
-def _service_url(settings: Settings) -> Iterator[str]:
-    """api.url, or a local engine started in this process when none is set."""
-    if settings.api.url:
-        yield settings.api.url
-        return
-    from booth.engine.server import EngineServer
-
-    print("booth: no service URL set (api.url or BOOTH_API_URL): using the built-in local engine", file=sys.stderr)
-    with EngineServer(settings.engine) as engine:
-        yield engine.url
 
 
 async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Photo], out: Path,
@@ -172,11 +162,11 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
     from booth.api.client import EventstationClient
     from booth.jobs.event import EventBusyError
     from booth.jobs.job import Delivery
-    from booth.jobs.queue import CLIENT_RETRY, JobQueue
+    from booth.jobs.queue import CLIENT_RETRY
     from booth.jobs.store import StoreError
 
     client = EventstationClient(settings.api, base_url=url, retry=CLIENT_RETRY)
-    queue = JobQueue(event, client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
+    queue = build_queue(settings, event, client)
     progress = _Progress(queue, photos, out)  # before start: resuming may already report a problem
     try:
         await queue.start()

@@ -12,8 +12,8 @@ import argparse
 import time
 from typing import TYPE_CHECKING
 
-from booth.cli import CliError
 from booth.cli.common import load_settings
+from booth.cli.errors import CliError
 
 if TYPE_CHECKING:
     from booth.jobs.event import EventFolder
