@@ -43,8 +43,8 @@ def start_camera(settings: Settings, *, camera_source: Source | None = None) -> 
     engine, client and queue, which take a second or more.
     """
     from booth.camera.service import CameraService
+    from booth.ui.common.catalog import Catalog
     from booth.ui.context import AppContext, MessageBridge
-    from booth.ui.kiosk.catalog import Catalog
 
     ctx = AppContext(settings=settings, messages=MessageBridge())
     ctx.catalog = Catalog()
@@ -168,11 +168,11 @@ async def stop_parts(ctx: AppContext) -> None:
     if ctx.refresh_task is not None:
         ctx.refresh_task.cancel()
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("camera", lambda: ctx.camera.stop() if ctx.camera else None),
-        ("queue", lambda: ctx.queue.stop() if ctx.queue else None),
+        ("camera", lambda: ctx.camera.stop() if ctx.started("camera") else None),
+        ("queue", lambda: ctx.queue.stop() if ctx.started("queue") else None),
         ("printing", lambda: ctx.printer.stop() if ctx.printer else None),
         ("sharing", lambda: ctx.share.stop() if ctx.share else None),
-        ("client", lambda: ctx.client.aclose() if ctx.client else None),
+        ("client", lambda: ctx.client.aclose() if ctx.started("client") else None),
     ]
     for name, step in steps:
         try:

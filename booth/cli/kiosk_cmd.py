@@ -75,10 +75,10 @@ def _require_screen() -> None:
 
 async def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from booth.ui.kiosk.window import KioskWindow
+    from booth.ui.operator.panel import panel_opener
 
     ctx = start_camera(settings)
-    # TODO(h2 merge): hand the window the operator panel factory here once KioskWindow takes one.
-    window = KioskWindow(ctx)
+    window = KioskWindow(ctx, open_operator=panel_opener(ctx))  # the kiosk does not import the panel itself
     closed = asyncio.Event()
 
     def quit_kiosk() -> None:
