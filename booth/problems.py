@@ -47,6 +47,8 @@ class ProblemKind(StrEnum):
     PHOTO_UNSAVED = "photo_unsaved"  # a capture could not be written; kept in memory, retried
     RESULT_UNSAVED = "result_unsaved"  # a result could not be written
     STORE_UNWRITABLE = "store_unwritable"  # the job store cannot be written
+    # the job store was damaged: moved aside and rebuilt; details: moved_to, kept, rebuilt, bad_rows
+    STORE_REBUILT = "store_rebuilt"
     # devices and doors
     CAMERA_LOST = "camera_lost"  # the camera stopped sending pictures; reconnecting
     PRINTER_NOT_READY = "printer_not_ready"  # details: name, state, reason

@@ -56,7 +56,9 @@ def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
 def _row(job: Job) -> str:
     state = job.state.value + (" (needs operator)" if job.needs_operator else "")
     state += " (original photo)" if job.fallback else ""
-    error = job_words(job).replace("\n", " ")
+    from booth.api.redact import redact
+
+    error = redact(job_words(job)).replace("\n", " ")
     return f"{job.ticket:<6} {job.id:<32} {job.service:<22} {state:<28} {job.attempts:>3}  {error}"
 
 

@@ -36,6 +36,8 @@ WORDS: Mapping[ProblemKind, str] = {
     K.PHOTO_UNSAVED: "the photo could not be saved{cause}; booth keeps it and tries again: free some disk space",
     K.RESULT_UNSAVED: "the result could not be saved{cause}; check the disk of the event folder",
     K.STORE_UNWRITABLE: "the job store cannot be written{cause}; check the disk of the event folder",
+    K.STORE_REBUILT: "the job store was damaged{cause}; moved it aside to {moved_to}, kept {kept} jobs from it and "
+    "rebuilt {rebuilt} from captures/ and results/",
     K.CAMERA_LOST: "the camera stopped sending pictures{cause}; reconnecting",
     K.PRINTER_NOT_READY: "printer {name} is not ready: {state} ({reason})",
     K.PRINT_FAILED: "a print failed{cause}",

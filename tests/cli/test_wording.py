@@ -10,11 +10,14 @@ from booth.cli import wording
 from booth.jobs.job import Job, JobParams, JobState
 from booth.problems import Part, Problem, ProblemKind, Remedy
 
+# Every figure a kind's details may carry (booth/problems.py says which kind sends which).
+FIGURES = {"limit": 2, "name": "P", "state": "s", "reason": "r", "moved_to": "m", "kept": 1, "rebuilt": 2}
+
 
 @pytest.mark.parametrize("kind", list(ProblemKind))
 def test_every_problem_kind_has_terminal_words_without_buttons(kind: ProblemKind) -> None:
     assert kind in wording.WORDS, f"word {kind} for the terminal in booth/cli/wording.py"
-    text = wording.describe(kind, detail="cause-text", details={"limit": 2, "name": "P", "state": "s", "reason": "r"})
+    text = wording.describe(kind, detail="cause-text", details=FIGURES)
     assert text and "{" not in text and "?" not in text
     for button in ("press", "Retry", "Resubmit", "Resume", "Cancel"):
         assert button not in text, f"{kind}: {text!r} names a panel button"
