@@ -74,8 +74,9 @@ async def start_services(ctx: AppContext) -> AppContext:
     queue.online_changed.connect(functools.partial(_service_answers, ctx.messages))
     await asyncio.gather(ctx.catalog.load_cached(settings.api.catalog_cache, base_url), queue.start())
     ctx.queue = queue
-    _start_printing(ctx, event.path)
-    await _start_sharing(ctx, event.path)
+    # Printing and sharing do not know the jobs part: the wiring hands them their folders in the event folder.
+    _start_printing(ctx, event.prints)
+    await _start_sharing(ctx, event.shares, event.results)
     ctx.refresh_task = asyncio.ensure_future(ctx.catalog.refresh(ctx.client))
     log.info("booth services started in %.0f ms", (time.monotonic() - t0) * 1000)
     return ctx
@@ -123,14 +124,14 @@ def _start_engine(settings: Settings) -> tuple[EngineServer, str]:
     return engine, engine.start()
 
 
-def _start_printing(ctx: AppContext, event_dir: Path) -> None:
+def _start_printing(ctx: AppContext, prints_dir: Path) -> None:
     s = ctx.settings
     if not s.printing.enabled:
         return
     try:
         from booth.printing.service import PrintService
 
-        printer = PrintService(s.printing, s.event, event_dir / "prints", guest_limit=s.kiosk.max_print_copies)
+        printer = PrintService(s.printing, s.event, prints_dir, guest_limit=s.kiosk.max_print_copies)
         wire_problems(printer.problem, printer.problem_over, ctx.messages)
         printer.start()
     except Exception as exc:
@@ -140,14 +141,14 @@ def _start_printing(ctx: AppContext, event_dir: Path) -> None:
         ctx.printer = printer
 
 
-async def _start_sharing(ctx: AppContext, event_dir: Path) -> None:
+async def _start_sharing(ctx: AppContext, shares_dir: Path, results_dir: Path) -> None:
     s = ctx.settings
     if not s.sharing.enabled:
         return
     try:
         from booth.sharing.server import ShareServer
 
-        share = ShareServer(s.sharing, s.event, event_dir / "shares")
+        share = ShareServer(s.sharing, s.event, shares_dir, results_dir=results_dir)
         await asyncio.to_thread(share.start)
     except Exception as exc:
         ctx.share = None

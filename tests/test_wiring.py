@@ -66,7 +66,7 @@ def _context(tmp_path: Path, **sections: dict[str, object]) -> tuple[AppContext,
 def test_printing_that_cannot_start_is_reported_as_a_problem(qapp: object, tmp_path: Path) -> None:
     ctx, bridge = _context(tmp_path, printing={"enabled": True})
     ctx.settings.printing.layout = "missing"  # what a hand-edited file might say
-    app._start_printing(ctx, tmp_path / "event")
+    app._start_printing(ctx, tmp_path / "event" / "prints")
     assert ctx.printer is None
     (problem,) = bridge.reported
     assert (problem.kind, problem.part) == (ProblemKind.PRINTING_OFF, Part.BOOTH)
@@ -78,7 +78,7 @@ def test_sharing_that_cannot_start_is_reported_as_a_problem(tmp_path: Path) -> N
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         ctx, bridge = _context(tmp_path, sharing={"host": "127.0.0.1", "port": busy.getsockname()[1]})
-        asyncio.run(app._start_sharing(ctx, tmp_path / "event"))
+        asyncio.run(app._start_sharing(ctx, tmp_path / "event" / "shares", tmp_path / "event" / "results"))
     assert ctx.share is None
     (problem,) = bridge.reported
     assert (problem.kind, problem.part) == (ProblemKind.SHARING_OFF, Part.BOOTH)
