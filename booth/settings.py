@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
@@ -251,15 +252,27 @@ class Environment(EnvSettingsSource):
                 found.setdefault(full, value)
         return found
 
+    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+        """A list or table is JSON in a variable; one that is not goes on as text, so validation names the
+        variable and what it should be, instead of the source failing for the whole section."""
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError:
+            return value
+
     @classmethod
     def variable(cls, loc: tuple[int | str, ...], environ: Mapping[str, str]) -> str | None:
         """The variable a setting at `loc` came from, if it came from `environ`."""
         names = {name.upper() for name in environ}
-        full = f"{ENV_PREFIX}{'_'.join(str(part) for part in loc[:2])}".upper()
-        if full in names:
-            return full
-        short = [alias.upper() for alias, target in cls.ALIASES.items() if target.upper() == full]
-        return next((name for name in short if name in names), None)
+        for depth in (2, 1):  # BOOTH_API_URL, else a whole section given as JSON (BOOTH_API)
+            full = f"{ENV_PREFIX}{'_'.join(str(part) for part in loc[:depth])}".upper()
+            if full in names and depth <= len(loc):
+                return full
+            short = [alias.upper() for alias, target in cls.ALIASES.items() if target.upper() == full]
+            found = next((name for name in short if name in names), None)
+            if found is not None:
+                return found
+        return None
 
 
 # The environment `Environment` reads while `from_mapping` validates; None: the process's own.
@@ -268,6 +281,8 @@ _ENVIRON: ContextVar[Mapping[str, str] | None] = ContextVar("booth_settings_envi
 
 def _describe(error: ErrorDetails, source: str) -> str:
     key = ".".join(str(part) for part in error["loc"])
+    if not key:  # about the whole: its input is every setting (secrets too), so only the reason is shown
+        return f"{source}: {error['msg']}"
     value = error.get("input")
     shown = "(hidden)" if any(word in key for word in ("password", "token", "pin")) else repr(value)
     if error["type"] == "extra_forbidden":

@@ -117,6 +117,18 @@ def test_a_bad_variable_is_named_as_the_variable(tmp_path: Path) -> None:
     assert any(line.startswith("environment variable BOOTH_API_AUTHMODE: unknown key 'api.authmode'") for line in lines)
 
 
+def test_a_list_or_table_variable_that_is_not_json_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, '[api]\npassword = "file-secret"\n')
+    loaded = settings.load(path, env={"BOOTH_KIOSK_SERVICES": '["comic"]', "BOOTH_ENGINE_USERS": '{"op": "pw"}'})
+    assert loaded.kiosk.services == ["comic"] and loaded.engine.users == {"op": "pw"}
+    with pytest.raises(ConfigError) as caught:
+        settings.load(path, env={"BOOTH_KIOSK_SERVICES": "comic", "BOOTH_API": '{"url": 3}'})
+    text = str(caught.value)
+    assert "environment variable BOOTH_KIOSK_SERVICES: kiosk.services = 'comic': Input should be a valid list" in text
+    assert "environment variable BOOTH_API: api.url = 3" in text
+    assert "file-secret" not in text
+
+
 def test_a_mapping_alone_ignores_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOOTH_API_URL", "https://env.example")
     assert settings.from_mapping({}).uses_local_engine
