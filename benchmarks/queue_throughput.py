@@ -258,7 +258,7 @@ def main() -> int:
 
     from booth.workers import favour_gui_thread
 
-    favour_gui_thread()  # as booth.app.run_kiosk does for the kiosk's GUI loop
+    favour_gui_thread()  # as booth.cli.kiosk_cmd.run_kiosk does for the kiosk's GUI loop
     app = QGuiApplication.instance() or QGuiApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -2,7 +2,7 @@
 preview frame (offscreen, demo camera, local engine), against a bound of 3000 ms.
 
 The kiosk writes the wall-clock time of its first painted preview frame to $BOOTH_FIRST_FRAME_FILE
-(booth.app.FIRST_FRAME_ENV), opening straight on the pose screen; the process is then stopped with
+(booth.cli.kiosk_cmd.FIRST_FRAME_ENV), opening straight on the pose screen; the process is then stopped with
 SIGTERM, which it handles as a clean shutdown. Prints one JSON line: the median of --runs launches.
 """
 

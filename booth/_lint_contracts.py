@@ -2,10 +2,17 @@
 
 import-linter only sees an external package as one node (`PySide6`), so its own `forbidden` contract
 cannot tell QtCore (allowed everywhere: signals, threads) from QtWidgets (only the UI may use it). This
-contract reads the import lines recorded on the edges to that node instead. Only lint-imports loads it.
+contract goes back to each import statement on the edges to that node instead. grimp records only the
+first line of a statement, which for `from PySide6 import (QtCore,\\n QtWidgets)` does not name QtWidgets,
+so the statement is read again from the source with `ast`. Only lint-imports loads it.
 """
 
 from __future__ import annotations
+
+import ast
+import importlib.util
+from functools import cache
+from pathlib import Path
 
 from grimp import ImportGraph
 from importlinter.application import output
@@ -24,17 +31,18 @@ class ForbiddenSubmoduleContract(Contract):
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
         violations: list[str] = []
         forbidden = [str(name) for name in self.forbidden_submodules]  # type: ignore[attr-defined]
+        roots = {name.split(".")[0] for name in forbidden}
         for source in self.source_modules:  # type: ignore[attr-defined]
             modules = {str(source)} | graph.find_descendants(str(source))
             for module in sorted(modules):
                 for imported in graph.find_modules_directly_imported_by(module):
-                    root = imported.split(".")[0]
-                    if not any(name.split(".")[0] == root for name in forbidden):
+                    if imported.split(".")[0] not in roots:
                         continue
                     for detail in graph.get_import_details(importer=module, imported=imported):
-                        line = detail["line_contents"]
-                        if any(_names(line, name) for name in forbidden):
-                            violations.append(f"{module}:{detail['line_number']}: {line}")
+                        line_number = int(detail["line_number"])
+                        names = _imported_at(_source_file(module), line_number)
+                        if any(_names(name, dotted) for name in names for dotted in forbidden):
+                            violations.append(f"{module}:{line_number}: {detail['line_contents']}")
         return ContractCheck(kept=not violations, metadata={"violations": violations})
 
     def render_broken_contract(self, check: ContractCheck) -> None:
@@ -42,7 +50,33 @@ class ForbiddenSubmoduleContract(Contract):
             output.print_error(line)
 
 
-def _names(line: str, dotted: str) -> bool:
-    package, _, sub = dotted.rpartition(".")
-    compact = " ".join(line.replace(",", " , ").split())
-    return dotted in compact or (f"from {package} import" in compact and f" {sub}" in compact)
+def _source_file(module: str) -> Path:
+    """The file of `module`, found from its top package without importing anything below it."""
+    root, *rest = module.split(".")
+    spec = importlib.util.find_spec(root)
+    if spec is None or spec.origin is None:
+        raise ValueError(f"cannot find the package {root!r} on sys.path")
+    base = Path(spec.origin).parent.joinpath(*rest)
+    return base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+
+
+@cache
+def _statements(path: Path) -> dict[int, list[str]]:
+    """Line number -> the dotted names each import statement starting there brings in (`pkg.sub` for
+    `from pkg import sub`, `pkg.sub.Name` for `from pkg.sub import Name`)."""
+    by_line: dict[int, list[str]] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            by_line.setdefault(node.lineno, []).extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            by_line.setdefault(node.lineno, []).extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return by_line
+
+
+def _imported_at(path: Path, line_number: int) -> list[str]:
+    return _statements(path).get(line_number, [])
+
+
+def _names(name: str, dotted: str) -> bool:
+    """Whether the imported `name` is `dotted` or lies inside it."""
+    return name == dotted or name.startswith(f"{dotted}.")

@@ -1,23 +1,31 @@
 """Booth settings: one TOML file, validated once, read by every part of the booth.
 
 Every option is declared here with its type, default and meaning, so an operator's typo is caught at start
-with a message that names the key and the bad value instead of surfacing mid-event. Environment variables
-override the API section so credentials can stay out of files that get copied between booths.
+with a message that names the key and the bad value instead of surfacing mid-event. The environment wins
+over the file, so credentials can stay out of files that get copied between booths: pydantic-settings reads
+`BOOTH_<SECTION>_<KEY>` for any key (BOOTH_API_URL, BOOTH_API_AUTH, BOOTH_API_USERNAME, BOOTH_API_PASSWORD,
+BOOTH_API_TOKEN, BOOTH_EVENT_DIR ...), and `BOOTH_PIN` for kiosk.operator_pin. `BOOTH_CONFIG` names the file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from booth import pin
 
 REPO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "booth.toml"
+ENV_PREFIX = "BOOTH_"
 
 ServiceName = Literal[
     "filter",
@@ -140,19 +148,15 @@ class CameraSettings(_Section):
     mirror_preview: bool = Field(True, description="Show the preview as a selfie mirror (photo unmirrored).")
 
 
+def _all_services() -> list[ServiceName]:
+    """Every experience, in the order the kiosk offers them by default."""
+    return ["filter", "selfprompt", "comic", "background_remove", "two_persons", "pose", "animate_image",
+            "skin_refiner"]  # fmt: skip
+
+
 class KioskSettings(_Section):
     services: list[ServiceName] = Field(
-        default_factory=lambda: [
-            "filter",
-            "selfprompt",
-            "comic",
-            "background_remove",
-            "two_persons",
-            "pose",
-            "animate_image",
-            "skin_refiner",
-        ],
-        description="Experiences offered to guests, in this order.",
+        default_factory=_all_services, description="Experiences offered to guests, in this order."
     )
     countdown_s: int = Field(3, ge=0, le=10)
     retake_limit: int = Field(2, ge=0, le=10)
@@ -213,7 +217,19 @@ class SharingSettings(_Section):
     token_ttl_h: float = Field(0.0, ge=0, description="Hours a download link lives; 0 = until deleted.")
 
 
-class Settings(_Section):
+class Settings(BaseSettings):
+    """All of it. Validated from the file's tables by `from_mapping`; `load` lays the environment over them."""
+
+    model_config = SettingsConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        validate_default=True,
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="_",
+        env_nested_max_split=1,  # BOOTH_API_CONNECT_TIMEOUT_S is api.connect_timeout_s
+        case_sensitive=False,
+    )
+
     event: EventSettings = Field(default_factory=EventSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     engine: EngineSettings = Field(default_factory=EngineSettings)
@@ -227,18 +243,66 @@ class Settings(_Section):
     def uses_local_engine(self) -> bool:
         return not self.api.url
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """`Settings(**tables)` reads the environment too, and the environment wins (it comes first)."""
+        return (Environment(settings_cls), init_settings)
 
-_ENV_API = {
-    "BOOTH_API_URL": "url",
-    "BOOTH_API_AUTH": "auth",
-    "BOOTH_API_USERNAME": "username",
-    "BOOTH_API_PASSWORD": "password",
-    "BOOTH_API_TOKEN": "token",
-}
+
+class Environment(EnvSettingsSource):
+    """`BOOTH_<SECTION>_<KEY>` variables as nested settings, from the environment `from_mapping` was given
+    (the process's own for a bare `Settings()`). `ALIASES` holds the documented short names."""
+
+    ALIASES = {"booth_pin": "booth_kiosk_operator_pin"}
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        given = _ENVIRON.get()
+        environ = os.environ if given is None else given
+        found = {name.lower(): value for name, value in environ.items() if name.upper().startswith(ENV_PREFIX)}
+        for short, full in self.ALIASES.items():
+            value = found.pop(short, None)
+            if value:
+                found.setdefault(full, value)
+        return found
+
+    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+        """A list or table is JSON in a variable; one that is not goes on as text, so validation names the
+        variable and what it should be, instead of the source failing for the whole section."""
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError:
+            return value
+
+    @classmethod
+    def variable(cls, loc: tuple[int | str, ...], environ: Mapping[str, str]) -> str | None:
+        """The variable a setting at `loc` came from, if it came from `environ`."""
+        names = {name.upper() for name in environ}
+        for depth in (2, 1):  # BOOTH_API_URL, else a whole section given as JSON (BOOTH_API)
+            full = f"{ENV_PREFIX}{'_'.join(str(part) for part in loc[:depth])}".upper()
+            if full in names and depth <= len(loc):
+                return full
+            short = [alias.upper() for alias, target in cls.ALIASES.items() if target.upper() == full]
+            found = next((name for name in short if name in names), None)
+            if found is not None:
+                return found
+        return None
 
 
-def _describe(error: dict[str, Any], source: str) -> str:
+# The environment `Environment` reads while `from_mapping` validates; None: the process's own.
+_ENVIRON: ContextVar[Mapping[str, str] | None] = ContextVar("booth_settings_environ", default=None)
+
+
+def _describe(error: ErrorDetails, source: str) -> str:
     key = ".".join(str(part) for part in error["loc"])
+    if not key:  # about the whole: its input is every setting (secrets too), so only the reason is shown
+        return f"{source}: {error['msg']}"
     value = error.get("input")
     shown = "(hidden)" if any(word in key for word in ("password", "token", "pin")) else repr(value)
     if error["type"] == "extra_forbidden":
@@ -248,13 +312,23 @@ def _describe(error: dict[str, Any], source: str) -> str:
     return f"{source}: {key} = {shown}: {error['msg']}"
 
 
-def from_mapping(data: Mapping[str, Any], source: str = "settings") -> Settings:
-    """Validate raw settings; every problem becomes one ConfigError line naming key and value."""
+def from_mapping(
+    data: Mapping[str, Any], source: str = "settings", *, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Validate raw settings with the `env` variables laid over them (none unless given: a mapping alone is
+    the whole truth); every problem becomes one ConfigError line naming key, value and where it came from."""
+    environ = env or {}
+    token = _ENVIRON.set(environ)
     try:
         return Settings.model_validate(dict(data))
     except ValidationError as exc:
-        lines = [_describe(err, source) for err in exc.errors()]  # type: ignore[arg-type]
+        lines = []
+        for error in exc.errors():
+            variable = Environment.variable(error["loc"], environ)
+            lines.append(_describe(error, f"environment variable {variable}" if variable else source))
         raise ConfigError("\n".join(lines)) from None
+    finally:
+        _ENVIRON.reset(token)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -267,18 +341,32 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return REPO_CONFIG
 
 
+_TOML_WHERE = re.compile(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$")
+
+
 def read_toml(path: Path) -> dict[str, Any]:
+    """The file's tables; anything that keeps it from being read is a ConfigError naming file and line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such settings file; check the path or BOOTH_CONFIG") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc}); check the path and its rights") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}, line {line}: not valid TOML (not UTF-8 text); save the file as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line it names") from None
+        text = str(exc)
+        where = _TOML_WHERE.search(text)
+        what = _TOML_WHERE.sub("", text)
+        at = f", {where.group(1)}" if where else ""
+        raise ConfigError(f"{path}{at}: not valid TOML ({what}); fix that line") from None
 
 
 def load(path: str | os.PathLike[str] | None = None, *, env: Mapping[str, str] | None = None) -> Settings:
-    """Read, apply the environment's API overrides, validate.
+    """Read the file, lay the environment over it (BOOTH_* variables win), validate.
 
     A missing default file is not an error (a fresh install runs on defaults); a missing named file is.
     """
@@ -288,12 +376,4 @@ def load(path: str | os.PathLike[str] | None = None, *, env: Mapping[str, str] |
     data: dict[str, Any] = {}
     if chosen.exists() or explicit:
         data = read_toml(chosen)
-    api = dict(data.get("api", {}))
-    for var, key in _ENV_API.items():
-        if env.get(var) is not None:
-            api[key] = env[var]
-    if api:
-        data["api"] = api
-    if env.get("BOOTH_PIN"):
-        data.setdefault("kiosk", {})["operator_pin"] = env["BOOTH_PIN"]
-    return from_mapping(data, str(chosen))
+    return from_mapping(data, str(chosen), env=env)

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Tests never read the developer's own settings file.
-os.environ.pop("BOOTH_CONFIG", None)
-for _var in ("BOOTH_API_URL", "BOOTH_API_AUTH", "BOOTH_API_USERNAME", "BOOTH_API_PASSWORD", "BOOTH_API_TOKEN"):
+# Tests never read the developer's own settings: not the file (BOOTH_CONFIG), nor any variable (every
+# BOOTH_<SECTION>_<KEY> is a setting).
+for _var in [name for name in os.environ if name.upper().startswith("BOOTH_")]:
     os.environ.pop(_var, None)
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

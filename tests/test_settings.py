@@ -1,4 +1,5 @@
-"""Settings: the shipped file is valid, bad values name their key, the environment overrides the API."""
+"""Settings: the shipped file is valid, bad values name their key and where they came from, the environment
+(BOOTH_<SECTION>_<KEY>, BOOTH_PIN) wins over the file, a broken file is a message with its line."""
 
 from __future__ import annotations
 
@@ -81,3 +82,72 @@ def test_secrets_are_hidden_in_errors_and_repr() -> None:
         settings.from_mapping({"api": {"password": ["hunter2"]}})
     assert "hunter2" not in str(caught.value)
     assert "(hidden)" in str(caught.value)
+
+
+def test_every_documented_variable_wins_over_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, '[api]\nurl = "https://file.example"\nauth = "basic"\nusername = "file-user"\n'
+                           'password = "file-pass"\n[kiosk]\noperator_pin = "1111"\n[event]\nname = "Gala"\n')
+    env = {
+        "BOOTH_API_URL": "https://env.example",
+        "BOOTH_API_AUTH": "oauth2",
+        "BOOTH_API_USERNAME": "env-user",
+        "BOOTH_API_PASSWORD": "env-pass",
+        "BOOTH_API_TOKEN": "env-token",
+        "BOOTH_PIN": "2468",
+        "BOOTH_EVENT_DIR": str(tmp_path / "from-env"),  # any BOOTH_<SECTION>_<KEY>
+        "BOOTH_API_CONNECT_TIMEOUT_S": "7.5",  # keys with underscores split at the first one only
+    }
+    loaded = settings.load(path, env=env)
+    assert (loaded.api.url, loaded.api.auth, loaded.api.username) == ("https://env.example", "oauth2", "env-user")
+    assert loaded.api.password.get_secret_value() == "env-pass"
+    assert loaded.api.token.get_secret_value() == "env-token"
+    assert loaded.kiosk.operator_pin.get_secret_value() == "2468"
+    assert loaded.event.dir == tmp_path / "from-env"
+    assert loaded.event.name == "Gala", "the file's other keys stay"
+    assert loaded.api.connect_timeout_s == 7.5
+
+
+def test_a_bad_variable_is_named_as_the_variable(tmp_path: Path) -> None:
+    path = write(tmp_path, '[jobs]\nmax_in_flight = 2\n')
+    with pytest.raises(ConfigError) as caught:
+        settings.load(path, env={"BOOTH_JOBS_MAX_IN_FLIGHT": "0", "BOOTH_API_AUTHMODE": "x"})
+    lines = str(caught.value).splitlines()
+    assert any(line.startswith("environment variable BOOTH_JOBS_MAX_IN_FLIGHT: jobs.max_in_flight = '0'")
+               for line in lines)  # fmt: skip
+    assert any(line.startswith("environment variable BOOTH_API_AUTHMODE: unknown key 'api.authmode'") for line in lines)
+
+
+def test_a_list_or_table_variable_that_is_not_json_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, '[api]\npassword = "file-secret"\n')
+    loaded = settings.load(path, env={"BOOTH_KIOSK_SERVICES": '["comic"]', "BOOTH_ENGINE_USERS": '{"op": "pw"}'})
+    assert loaded.kiosk.services == ["comic"] and loaded.engine.users == {"op": "pw"}
+    with pytest.raises(ConfigError) as caught:
+        settings.load(path, env={"BOOTH_KIOSK_SERVICES": "comic", "BOOTH_API": '{"url": 3}'})
+    text = str(caught.value)
+    assert "environment variable BOOTH_KIOSK_SERVICES: kiosk.services = 'comic': Input should be a valid list" in text
+    assert "environment variable BOOTH_API: api.url = 3" in text
+    assert "file-secret" not in text
+
+
+def test_a_mapping_alone_ignores_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOOTH_API_URL", "https://env.example")
+    assert settings.from_mapping({}).uses_local_engine
+    assert settings.load(settings.REPO_CONFIG).api.url == "https://env.example"  # load reads it
+
+
+def test_toml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path, '[event]\nname = "ok"\n\n[api\nurl = 1\n')
+    with pytest.raises(ConfigError) as caught:
+        settings.load(path, env={})
+    assert str(caught.value).startswith(f"{path}, line 4, column 5: not valid TOML (")
+
+
+def test_unreadable_files_are_config_errors(tmp_path: Path) -> None:
+    binary = tmp_path / "latin1.toml"
+    binary.write_bytes(b'[event]\nname = "Caf\xe9"\n')
+    with pytest.raises(ConfigError, match=r"latin1\.toml, line 2: not valid TOML \(not UTF-8"):
+        settings.load(binary, env={})
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    with pytest.raises(ConfigError, match="cannot read it"):
+        settings.load(folder, env={})

@@ -1,7 +1,8 @@
 """The `booth` command: one door per part of the product, all driving the classes the kiosk uses.
 
 Each subcommand lives in its own module with a `register(subparsers)` function; modules import their heavy
-dependencies inside the handler so `booth --help` and the kiosk start fast.
+dependencies inside the handler so `booth --help` and the kiosk start fast. `booth` alone starts the kiosk
+(booth.cli.kiosk_cmd). `CliError` lives in booth.cli.errors so the subcommands need not import this module.
 """
 
 from __future__ import annotations
@@ -12,20 +13,15 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from booth.cli.errors import CliError
 from booth.settings import ConfigError
+
+__all__ = ["CliError", "build_parser", "main"]
 
 # Module names under booth.cli, each registering one or more subcommands.
 COMMAND_MODULES = (
     "engine_cmd", "api_cmd", "batch_cmd", "jobs_cmd", "print_cmd", "doctor_cmd", "config_cmd", "pin_cmd"
 )
-
-
-class CliError(Exception):
-    """A failure to report as one line on stderr with an exit code, never a traceback."""
-
-    def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,18 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"booth.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"booth.cli.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"booth.cli.{name}").register(sub)
     return parser
 
 
 def _run_kiosk(args: argparse.Namespace) -> int:
-    from booth.app import run_kiosk
+    from booth.cli.kiosk_cmd import run_kiosk
 
     return run_kiosk(args)
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from booth.api.services import SERVICES
-from booth.cli import CliError
-from booth.cli.common import add_run_arguments, load_settings, request_fields
+from booth.cli.common import add_run_arguments, load_settings, request_fields, service_url
+from booth.cli.errors import CliError
 
 if TYPE_CHECKING:
     from booth.api.client import EventstationClient
@@ -89,25 +89,20 @@ def build_request(args: argparse.Namespace) -> RunRequest:
 @contextmanager
 def _service_url(settings: Settings, explicit: str | None) -> Iterator[str]:
     """The API URL to use: --api-url, else api.url, else a local engine started here for this command."""
-    if explicit:
-        from pydantic import ValidationError
-
-        from booth.settings import ApiSettings
-
-        try:
-            url = ApiSettings(url=explicit).url
-        except ValidationError as exc:
-            reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            raise CliError(f"--api-url {explicit!r}: {reason}", 2) from None
-        yield url
+    if not explicit:
+        with service_url(settings) as url:
+            yield url
         return
-    if settings.api.url:
-        yield settings.api.url
-        return
-    from booth.engine.server import EngineServer
+    from pydantic import ValidationError
 
-    with EngineServer(settings.engine) as engine:
-        yield engine.url
+    from booth.settings import ApiSettings
+
+    try:
+        url = ApiSettings(url=explicit).url
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise CliError(f"--api-url {explicit!r}: {reason}", 2) from None
+    yield url
 
 
 def _talk(args: argparse.Namespace, work: Callable[[EventstationClient], Awaitable[T]]) -> T:

@@ -16,20 +16,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
-import re
-import shlex
 import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from booth.api.services import SERVICES
-from booth.cli import CliError
-from booth.cli.common import add_run_arguments, load_settings, request_fields
+from booth.app import build_queue
+from booth.cli.common import add_run_arguments, load_settings, request_fields, service_url
+from booth.cli.errors import CliError
+from booth.cli.wording import BLOCKING_EXIT, held_advice, job_words, problem_line, retry_command
+from booth.problems import Problem, Remedy
 
 if TYPE_CHECKING:
     from booth.jobs.event import EventFolder
@@ -41,9 +40,6 @@ EXIT_NEEDS_OPERATOR = 7
 STATE_ORDER = ("captured", "submitting", "queued", "running", "completed", "failed", "cancelled")
 NOT_SAVED = "not saved"  # the queue has no record of the job: its photo never reached the event folder
 HELD = "waiting for operator"
-# The panel's advice ("press Resubmit ..., or Cancel") names buttons a shell does not have; the summary says
-# which `booth jobs` command to type instead.
-_BUTTON_ADVICE = re.compile(r"[;,]\s*press (?:Retry|Resubmit)\b.*$", re.DOTALL)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -142,27 +138,18 @@ def _batch(args: argparse.Namespace) -> int:
             logging.getLogger(name).setLevel(logging.WARNING)
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    with _service_url(settings) as url:
+    if not settings.api.url:
+        print("booth: no service URL set (api.url or BOOTH_API_URL): using the built-in local engine",
+              file=sys.stderr)  # fmt: skip
+    with service_url(settings) as url:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
-            return loop.run_until_complete(_run(settings, url, params, photos, out, event, args.retry_failed))
+            code: int = loop.run_until_complete(_run(settings, url, params, photos, out, event, args.retry_failed))
+            return code
         finally:
             loop.close()
             asyncio.set_event_loop(None)
-
-
-@contextmanager
-def _service_url(settings: Settings) -> Iterator[str]:
-    """api.url, or a local engine started in this process when none is set."""
-    if settings.api.url:
-        yield settings.api.url
-        return
-    from booth.engine.server import EngineServer
-
-    print("booth: no service URL set (api.url or BOOTH_API_URL): using the built-in local engine", file=sys.stderr)
-    with EngineServer(settings.engine) as engine:
-        yield engine.url
 
 
 async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Photo], out: Path,
@@ -172,12 +159,12 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
     from booth.api.client import EventstationClient
     from booth.jobs.event import EventBusyError
     from booth.jobs.job import Delivery
-    from booth.jobs.queue import CLIENT_RETRY, JobQueue
+    from booth.jobs.queue import CLIENT_RETRY
     from booth.jobs.store import StoreError
 
     client = EventstationClient(settings.api, base_url=url, retry=CLIENT_RETRY)
-    queue = JobQueue(event, client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
-    progress = _Progress(queue, photos, out)  # before start: resuming may already report a problem
+    queue = build_queue(settings, event, client)
+    progress = _Progress(queue, photos, out, event.path)  # before start: resuming may already report a problem
     try:
         await queue.start()
     except (EventBusyError, StoreError, sqlite3.DatabaseError, ValueError, OSError) as exc:
@@ -213,7 +200,7 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
     if interrupted.is_set():
         print("booth: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
-    return _summary(queue, progress, event)
+    return _summary(progress, event)
 
 
 def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *, retry_failed: bool) -> Job:
@@ -229,18 +216,19 @@ def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *
     return queue.enqueue(photo.data, params, delivery, key=photo.key)
 
 
-def _shell_words(text: str) -> str:
-    """A queue message without the kiosk's button advice (and, belt and braces, without any known secret)."""
+def _say(text: str) -> None:
+    """One "booth: ..." line on stderr (belt and braces: without any known secret)."""
     from booth.api.redact import redact
 
-    return _BUTTON_ADVICE.sub("", redact(text))
+    print(f"booth: {redact(text)}", file=sys.stderr, flush=True)
 
 
 class _Progress:
     """Waits for the photos' jobs, copies each result to --out as it lands, and draws the counts."""
 
-    def __init__(self, queue: JobQueue, photos: list[_Photo], out: Path) -> None:
+    def __init__(self, queue: JobQueue, photos: list[_Photo], out: Path, event_dir: Path) -> None:
         self.queue = queue
+        self.event_dir = event_dir
         self.photos = photos
         self.out = out
         self.names = _out_names(photos)
@@ -255,9 +243,11 @@ class _Progress:
         self.last_line = ""
         self.last_draw = 0.0
         self.said: set[str] = set()
+        self.blocking: Problem | None = None  # sign-in or credits: nothing is sent until the operator acts
         queue.job_changed.connect(lambda _id: self.changed.set())
         queue.job_added.connect(lambda _id: self.changed.set())
         queue.problem.connect(self._problem)
+        queue.problem_over.connect(self._problem_over)
 
     def job(self, photo: _Photo) -> Job | None:
         """The photo's job, or None when the queue has no record of it (its photo could not be saved)."""
@@ -266,17 +256,24 @@ class _Progress:
         except KeyError:
             return None
 
-    def _problem(self, kind: str, text: str) -> None:
+    def _problem(self, problem: Problem) -> None:
         """Why the queue waits or what went wrong, once per distinct message, on a line of its own."""
-        text = _shell_words(text)
-        if kind == "needs_operator":
-            text += "; the summary at the end says how to retry or cancel it"
+        if problem.kind in BLOCKING_EXIT:
+            self.blocking = problem
+        text = problem_line(problem)
+        if problem.remedy is Remedy.RESUBMIT:
+            text += "; the summary at the end says how to send it again or cancel it"
         if text in self.said:
             return
         self.said.add(text)
         self.end_line(clear=True)
-        print(f"booth: {text}", file=sys.stderr, flush=True)
+        _say(text)
         self.changed.set()  # the bar comes back below it
+
+    def _problem_over(self, kind: str) -> None:
+        if self.blocking is not None and self.blocking.kind == kind:
+            self.blocking = None
+            self.changed.set()
 
     def end_line(self, *, clear: bool = False) -> None:
         """Leave the bar's line (clearing it, or keeping it above) so the next text starts a line."""
@@ -305,7 +302,7 @@ class _Progress:
             landed = [p for p, j in zip(self.photos, jobs, strict=True)
                       if j is not None and j.result_path and j.state.value == "completed"]  # fmt: skip
             return all(p.path in self.delivered or p.path in self.missing for p in landed)
-        return self.queue.blocked is not None and all(j.state.value == "captured" for j in open_jobs)
+        return self.blocking is not None and all(j.state.value == "captured" for j in open_jobs)
 
     async def _deliver(self) -> None:
         from booth.jobs import event as event_mod
@@ -323,7 +320,7 @@ class _Progress:
                 self.missing[photo.path] = (
                     f"{what}: {job.result_path} (job {job.ticket} is completed, so it is not sent again); "
                     "put the file back from a copy of the event folder, or make it again with "
-                    f"`booth jobs retry {job.ticket} --event {_quoted(self.queue.event.path)} --force` (a new run), "
+                    f"{retry_command(job.ticket, self.event_dir, force=True)} (a new run), "
                     "then run this command again"
                 )
                 continue
@@ -368,10 +365,6 @@ class _Progress:
             self.last_line = line
 
 
-def _quoted(path: Path) -> str:
-    return shlex.quote(str(path))
-
-
 def _out_names(photos: list[_Photo]) -> dict[Path, str]:
     """Result names from the image names; two images called alike get -2, -3 ... in the order given."""
     names: dict[Path, str] = {}
@@ -388,11 +381,11 @@ def _out_names(photos: list[_Photo]) -> dict[Path, str]:
     return names
 
 
-def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
+def _summary(progress: _Progress, event: EventFolder) -> int:
+    """A line per photo without a result (what to type for a held one), then why nothing goes out, if so."""
     from booth.jobs.job import JobState
 
     photos, out = progress.photos, progress.out
-    folder = _quoted(event.path)
     jobs = {p.job_id: progress.job(p) for p in photos}
     unfinished = [(p, jobs[p.job_id]) for p in photos if p.path not in progress.delivered]
     fallbacks = sum(1 for job in jobs.values() if job is not None and job.fallback)
@@ -400,34 +393,33 @@ def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
     print(f"booth: {len(photos) - len(unfinished)} of {len(photos)} results in {out}{note}", file=sys.stderr)
     if not unfinished:
         return 0
-    failed = held = 0
     for photo, job in unfinished:
-        if job is None:
-            print(f"  {photo.path.name}: not delivered: its photo could not be saved in the event folder "
-                  f"{event.path} (see above); check the disk, then run this command again",
-                  file=sys.stderr)  # fmt: skip
-            continue
-        if photo.path in progress.missing:
-            print(f"  {job.ticket} {photo.path.name}: {progress.missing[photo.path]}", file=sys.stderr)
-            continue
-        failed += job.state is JobState.FAILED
-        what = "waits for the operator" if job.needs_operator else job.state.value
-        print(f"  {job.ticket} {photo.path.name}: {what}: {_shell_words(job.error or '')}".rstrip(": "),
-              file=sys.stderr)  # fmt: skip
-        if job.needs_operator:
-            held += 1
-            force = " --force" if job.remote_id else ""
-            print(f"    send it again: `booth jobs retry {job.ticket} --event {folder}{force}` (may cost a credit); "
-                  f"or drop it: `booth jobs cancel {job.ticket} --event {folder}`", file=sys.stderr)  # fmt: skip
+        _unfinished(progress, photo, job, event.path)
+    failed = sum(1 for _, job in unfinished if job is not None and job.state is JobState.FAILED)
+    held = sum(1 for _, job in unfinished if job is not None and job.needs_operator)
     if failed:
-        print("booth: failed jobs are not sent again by a re-run; add --retry-failed to send them again "
-              "(a run that timed out may still be at the service: a new one may cost another credit)",
-              file=sys.stderr)  # fmt: skip
+        _say("failed jobs are not sent again by a re-run; add --retry-failed to send them again "
+             "(a run that timed out may still be at the service: a new one may cost another credit)")  # fmt: skip
     if held:
-        print("booth: the service may already have those runs: check them, retry or cancel each as shown, "
-              "then run this command again", file=sys.stderr)  # fmt: skip
-    blocked = queue.blocked
-    if blocked is not None:  # last, next to the prompt: nothing goes out until the operator fixes this
-        print(f"booth: {_shell_words(blocked[1])}", file=sys.stderr)
-        return 3 if blocked[0] == "auth" else 4
+        _say("the service may already have those runs: check them, retry or cancel each as shown, "
+             "then run this command again")  # fmt: skip
+    if progress.blocking is not None:  # last, next to the prompt: nothing goes out until the operator fixes this
+        _say(problem_line(progress.blocking))
+        return BLOCKING_EXIT[progress.blocking.kind]
     return EXIT_NEEDS_OPERATOR if held else 5
+
+
+def _unfinished(progress: _Progress, photo: _Photo, job: Job | None, event_dir: Path) -> None:
+    from booth.api.redact import redact
+
+    if job is None:
+        print(f"  {photo.path.name}: not delivered: its photo could not be saved in the event folder "
+              f"{event_dir} (see above); check the disk, then run this command again", file=sys.stderr)  # fmt: skip
+        return
+    if photo.path in progress.missing:
+        print(f"  {job.ticket} {photo.path.name}: {progress.missing[photo.path]}", file=sys.stderr)
+        return
+    what = "waits for the operator" if job.needs_operator else job.state.value
+    print(f"  {job.ticket} {photo.path.name}: {what}: {redact(job_words(job))}".rstrip(": "), file=sys.stderr)
+    if job.needs_operator:
+        print(f"    {held_advice(job, event_dir)}", file=sys.stderr)

@@ -1,13 +1,16 @@
-"""Helpers shared by the subcommands: loading settings with the global options applied."""
+"""Helpers shared by the subcommands: settings with the global options applied, the service to talk to."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from booth import settings as settings_mod
 from booth.pin import hash_file_for
+from booth.cli.errors import CliError
 from booth.settings import Settings
 
 
@@ -29,6 +32,18 @@ def load_settings(args: argparse.Namespace) -> Settings:
     return loaded
 
 
+@contextmanager
+def service_url(settings: Settings) -> Iterator[str]:
+    """api.url, or the URL of a local engine (built from `[engine]`) that lives as long as the block."""
+    if settings.api.url:
+        yield settings.api.url
+        return
+    from booth.engine.factory import make_engine
+
+    with make_engine(settings.engine) as engine:
+        yield engine.url
+
+
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     """The service options of a run, named alike in `booth api run` and `booth batch`."""
     parser.add_argument("--filter-id", metavar="ID", help="filter id (a number, or a UUID for a custom filter)")
@@ -47,7 +62,6 @@ def request_fields(args: argparse.Namespace) -> dict[str, Any]:
     """The RunRequest fields (other than service and image) from `add_run_arguments`, checked before a
     credit is spent: each bad value is refused with a message naming the option and the valid values."""
     from booth.api.services import CAPTURE_MODES, GENDERS, RATIOS, STYLE_IDS
-    from booth.cli import CliError
 
     if args.ratio is not None and args.ratio not in RATIOS:
         raise CliError(f"--ratio {args.ratio!r} is not valid: use one of {', '.join(RATIOS)}", 2)

@@ -163,9 +163,9 @@ def _api(settings: Settings) -> Check:
         if outcome.ok:
             return Check("OK", "api", f"{settings.api.url} ({settings.api.auth}) {outcome.message}")
         return Check("FAIL", "api", outcome.message)
-    from booth.engine.server import EngineServer
+    from booth.engine.factory import make_engine
 
-    engine = EngineServer(settings.engine)
+    engine = make_engine(settings.engine)
     try:
         url = engine.start()
     except Exception as exc:

@@ -10,8 +10,8 @@ import argparse
 import time
 from typing import Any
 
-from booth.cli import CliError
 from booth.cli.common import load_settings
+from booth.cli.errors import CliError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,14 +71,14 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from booth.engine.server import EngineServer
+    from booth.engine.factory import make_engine
     from booth.settings import EngineSettings
 
     base = load_settings(args).engine
     try:
         settings = EngineSettings.model_validate(base.model_dump() | _changes(args))
         # Variant and fault keys are checked by the engine itself; a bad one is a usage error, not a crash.
-        server = EngineServer(settings)
+        server = make_engine(settings)
     except ValueError as exc:
         raise CliError(f"bad engine option: {exc}", 2) from None
     try:

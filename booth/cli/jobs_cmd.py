@@ -13,8 +13,9 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from booth.cli import CliError
 from booth.cli.common import load_settings
+from booth.cli.errors import CliError
+from booth.cli.wording import held_advice, job_words
 
 if TYPE_CHECKING:
     from booth.jobs.event import EventFolder
@@ -65,18 +66,21 @@ def _row(job: Job) -> str:
 
     state = job.state.value + (" (needs operator)" if job.needs_operator else "")
     state += " (original photo)" if job.fallback else ""
-    error = redact(job.error or "").replace("\n", " ")
+    error = redact(job_words(job)).replace("\n", " ")
     return f"{job.ticket:<6} {job.id:<32} {job.service:<22} {state:<28} {job.attempts:>3}  {error}"
 
 
 def _list(args: argparse.Namespace) -> int:
-    store, _event = _open(args)
+    store, event = _open(args)
     jobs = store.all()
     print(f"{'TICKET':<6} {'ID':<32} {'SERVICE':<22} {'STATE':<28} {'TRY':>3}  ERROR")
     for job in jobs:
         print(_row(job))
     counts = store.counts()
     print(f"{len(jobs)} jobs: " + ", ".join(f"{n} {state}" for state, n in sorted(counts.items())))
+    for job in jobs:  # where the panel shows Resubmit and Cancel
+        if job.needs_operator:
+            print(f"{job.ticket}: {held_advice(job, event.path)}")
     store.close()
     return 0
 

@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from booth.cli import CliError
 from booth.cli.common import load_settings
+from booth.cli.errors import CliError
 
 EXIT_BAD_INPUT = 2
 EXIT_PRINTER = 1

@@ -60,3 +60,34 @@ def test_check_takes_a_good_pin_and_keeps_only_its_hash(tmp_path: Path) -> None:
     held = loaded.kiosk.operator_pin.get_secret_value()
     assert "80261" not in held and pin.verify("80261", held)
     assert "80261" not in repr(loaded.model_dump()) and "80261" not in loaded.model_dump_json()
+
+
+def test_check_toml_syntax_error_names_file_and_line_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('[event]\nname = "Gala"\n[printing\nenabled = false\n', encoding="utf-8")
+    done = run_booth("config", "check", str(path))
+    assert done.returncode == 2
+    assert f"{path}, line 3, column 10: not valid TOML" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["jobs", "list"], ["api", "filters"], ["engine"], ["doctor"], ["--windowed"], ["print", "photo.jpg"]],
+    ids=lambda words: words[0].lstrip("-"),
+)
+def test_every_command_reports_a_broken_settings_file_in_one_message(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_bytes(b'[event]\nname = "Caf\xe9"\n')  # Latin-1, not UTF-8
+    done = run_booth(*command, env={"BOOTH_CONFIG": str(path), "QT_QPA_PLATFORM": "offscreen"})
+    assert f"{path}, line 2: not valid TOML (not UTF-8 text)" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.returncode == (1 if command == ["doctor"] else 2)  # the doctor's FAIL line has its own code
+
+
+def test_check_a_bad_environment_variable_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text("", encoding="utf-8")
+    done = run_booth("config", "check", str(path), env={"BOOTH_API_AUTH": "kerberos"})
+    assert done.returncode == 2
+    assert "environment variable BOOTH_API_AUTH: api.auth = 'kerberos'" in done.stderr
