@@ -16,9 +16,12 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from booth.settings import Settings
+
+if TYPE_CHECKING:
+    from booth.jobs.event import EventFolder
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,10 @@ def start_camera(settings: Settings, *, camera_source: Any = None) -> Any:
 
 async def start_services(ctx: Any) -> Any:
     """The second half: local engine (if no api.url), client, cached catalog, job queue, printing, sharing."""
+    from functools import partial
+
     from booth.api.client import EventstationClient
+    from booth.engine.factory import make_engine
     from booth.jobs.event import EventFolder
     from booth.jobs.queue import CLIENT_RETRY, JobQueue
 
@@ -59,11 +65,12 @@ async def start_services(ctx: Any) -> Any:
     ctx.client = EventstationClient(settings.api, base_url=base_url, retry=CLIENT_RETRY)
     event = EventFolder(settings.event.dir)
     ctx.event_dir = event.path
-    queue = JobQueue(event, ctx.client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
+    queue = JobQueue(event, ctx.client, settings.jobs, api_settings=settings.api, event_name=settings.event.name,
+                     engine_factory=partial(make_engine, settings.engine))  # fmt: skip
     await asyncio.gather(ctx.catalog.load_cached(settings.api.catalog_cache, base_url), queue.start())
     ctx.queue = queue
-    _start_printing(ctx, event.path)
-    await _start_sharing(ctx, event.path)
+    _start_printing(ctx, event.prints)
+    await _start_sharing(ctx, event)
     _wire_messages(ctx)
     ctx.refresh_task = asyncio.ensure_future(ctx.catalog.refresh(ctx.client))
     log.info("booth services started in %.0f ms", (time.monotonic() - t0) * 1000)
@@ -77,20 +84,20 @@ async def start_parts(settings: Settings, *, camera_source: Any = None) -> Any:
 
 def _start_engine(settings: Settings) -> tuple[Any, str]:
     """Import and start the local engine off the GUI thread (uvicorn and the looks take a while to load)."""
-    from booth.engine.server import EngineServer
+    from booth.engine.factory import make_engine
 
-    engine = EngineServer(settings.engine)
+    engine = make_engine(settings.engine)
     return engine, engine.start()
 
 
-def _start_printing(ctx: Any, event_dir: Path) -> None:
+def _start_printing(ctx: Any, prints_dir: Path) -> None:
     s = ctx.settings
     if not s.printing.enabled:
         return
     try:
         from booth.printing.service import PrintService
 
-        ctx.printer = PrintService(s.printing, s.event, event_dir / "prints", guest_limit=s.kiosk.max_print_copies)
+        ctx.printer = PrintService(s.printing, s.event, prints_dir, guest_limit=s.kiosk.max_print_copies)
         ctx.printer.start()
     except Exception as exc:
         ctx.printer = None
@@ -98,14 +105,14 @@ def _start_printing(ctx: Any, event_dir: Path) -> None:
         ctx.messages.warning("printer", f"Printing could not start ({exc}); guests get the QR code only.")
 
 
-async def _start_sharing(ctx: Any, event_dir: Path) -> None:
+async def _start_sharing(ctx: Any, event: EventFolder) -> None:
     s = ctx.settings
     if not s.sharing.enabled:
         return
     try:
         from booth.sharing.server import ShareServer
 
-        ctx.share = ShareServer(s.sharing, s.event, event_dir / "shares")
+        ctx.share = ShareServer(s.sharing, s.event, event.shares, results_dir=event.results)
         await asyncio.to_thread(ctx.share.start)
     except Exception as exc:
         ctx.share = None
@@ -116,7 +123,9 @@ async def _start_sharing(ctx: Any, event_dir: Path) -> None:
 def _wire_messages(ctx: Any) -> None:
     """Every part reports to the one bridge (kiosk banner, operator panel, log)."""
     m = ctx.messages
-    ctx.queue.problem.connect(lambda kind, text: m.warning(kind, text))
+    # Until the bridge takes Problem records (h2's MessageBridge.report): the record's log line, as before.
+    ctx.queue.problem.connect(lambda problem: m.warning(problem.kind.value, problem.log_line()))
+    ctx.queue.problem_over.connect(m.clear)
 
     def online(is_online: bool) -> None:
         if is_online:  # a run went through: the service troubles are over

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
-import re
 import shlex
 import signal
 import sys
@@ -30,20 +29,23 @@ from typing import TYPE_CHECKING, Any
 from booth.api.services import SERVICES
 from booth.cli import CliError
 from booth.cli.common import add_run_arguments, load_settings, request_fields
+from booth.jobs.job import JobState
+from booth.problems import ProblemKind
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from booth.jobs.event import EventFolder
     from booth.jobs.job import Job, JobParams
     from booth.jobs.queue import JobQueue
+    from booth.problems import Problem
     from booth.settings import Settings
 
 EXIT_NEEDS_OPERATOR = 7
-STATE_ORDER = ("captured", "submitting", "queued", "running", "completed", "failed", "cancelled")
 NOT_SAVED = "not saved"  # the queue has no record of the job: its photo never reached the event folder
 HELD = "waiting for operator"
-# The panel's advice ("press Resubmit ..., or Cancel") names buttons a shell does not have; the summary says
-# which `booth jobs` command to type instead.
-_BUTTON_ADVICE = re.compile(r"[;,]\s*press (?:Retry|Resubmit)\b.*$", re.DOTALL)
+# Held runs: the summary at the end says which `booth jobs` command to type (a shell has no buttons).
+_HELD_KINDS = (ProblemKind.ANSWER_LOST, ProblemKind.SEND_INTERRUPTED)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -168,15 +170,18 @@ def _service_url(settings: Settings) -> Iterator[str]:
 async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Photo], out: Path,
                event: EventFolder, retry_failed: bool) -> int:  # fmt: skip
     import sqlite3
+    from functools import partial
 
     from booth.api.client import EventstationClient
+    from booth.engine.factory import make_engine
     from booth.jobs.event import EventBusyError
     from booth.jobs.job import Delivery
     from booth.jobs.queue import CLIENT_RETRY, JobQueue
     from booth.jobs.store import StoreError
 
     client = EventstationClient(settings.api, base_url=url, retry=CLIENT_RETRY)
-    queue = JobQueue(event, client, settings.jobs, api_settings=settings.api, event_name=settings.event.name)
+    queue = JobQueue(event, client, settings.jobs, api_settings=settings.api, event_name=settings.event.name,
+                     engine_factory=partial(make_engine, settings.engine))  # fmt: skip
     progress = _Progress(queue, photos, out)  # before start: resuming may already report a problem
     try:
         await queue.start()
@@ -218,8 +223,6 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
 
 def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *, retry_failed: bool) -> Job:
     """The photo's job from an earlier run (sent again if it failed and --retry-failed), else a new one."""
-    from booth.jobs.job import JobState
-
     earlier = queue.find_by_key(photo.key)
     if earlier:
         job = earlier[-1]
@@ -229,11 +232,46 @@ def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *
     return queue.enqueue(photo.data, params, delivery, key=photo.key)
 
 
-def _shell_words(text: str) -> str:
-    """A queue message without the kiosk's button advice (and, belt and braces, without any known secret)."""
+def _cause(kind: ProblemKind | None, detail: str, details: Mapping[str, object]) -> str:
+    """What went wrong, in the shell's words (the queue reports kinds; `detail` is the technical cause)."""
+    cause = f" ({detail})" if detail else ""
+    if kind is ProblemKind.OFFLINE:
+        then = "the local engine takes over" if details.get("fallback") else "photos wait and go out when it returns"
+        return f"the service cannot be reached{cause}; {then}"
+    if kind in (ProblemKind.AUTH, ProblemKind.CREDITS):
+        return f"{detail or kind}; photos are kept and wait until this is fixed"
+    if kind is ProblemKind.DEADLINE:
+        got = "; the guest got their framed original" if details.get("fallback") else ""
+        return f"no result in time{cause}{got}"
+    words = {
+        ProblemKind.RATE_LIMITED: f"the service allows fewer runs at once; sending {details.get('limit')}",
+        ProblemKind.SERVER: f"the service has trouble{cause}; booth tries again shortly",
+        ProblemKind.ANSWER_LOST: f"the answer to this run was lost{cause}",
+        ProblemKind.SEND_INTERRUPTED: "booth stopped while sending this run, so the service may have it (and "
+        "charged a credit)",
+        ProblemKind.PHOTO_UNSAVED: f"the photo could not be saved{cause}; free disk space: booth keeps it in "
+        "memory and tries again",
+        ProblemKind.RESULT_UNSAVED: f"the result could not be saved{cause}",
+        ProblemKind.STORE_UNWRITABLE: f"the job store cannot be written{cause}; check the disk",
+    }
+    return words.get(kind, detail) if kind is not None else detail
+
+
+def _problem_words(problem: Problem) -> str:
+    """One line for a problem the queue reported (and, belt and braces, without any known secret)."""
     from booth.api.redact import redact
 
-    return _BUTTON_ADVICE.sub("", redact(text))
+    text = _cause(problem.kind, problem.detail, problem.details)
+    if problem.kind in _HELD_KINDS:
+        text += "; the summary at the end says how to retry or cancel it"
+    return redact(f"ticket {problem.ticket}: {text}" if problem.ticket else text)
+
+
+def _job_words(job: Job) -> str:
+    """Why a job did not deliver, for the summary."""
+    from booth.api.redact import redact
+
+    return redact(_cause(job.problem, job.error or "", {"fallback": job.fallback}))
 
 
 class _Progress:
@@ -266,11 +304,9 @@ class _Progress:
         except KeyError:
             return None
 
-    def _problem(self, kind: str, text: str) -> None:
+    def _problem(self, problem: Problem) -> None:
         """Why the queue waits or what went wrong, once per distinct message, on a line of its own."""
-        text = _shell_words(text)
-        if kind == "needs_operator":
-            text += "; the summary at the end says how to retry or cancel it"
+        text = _problem_words(problem)
         if text in self.said:
             return
         self.said.add(text)
@@ -303,16 +339,16 @@ class _Progress:
         open_jobs = [j for j in jobs if j is not None and not j.final and not j.needs_operator]
         if not open_jobs:
             landed = [p for p, j in zip(self.photos, jobs, strict=True)
-                      if j is not None and j.result_path and j.state.value == "completed"]  # fmt: skip
+                      if j is not None and j.result_path and j.state is JobState.COMPLETED]  # fmt: skip
             return all(p.path in self.delivered or p.path in self.missing for p in landed)
-        return self.queue.blocked is not None and all(j.state.value == "captured" for j in open_jobs)
+        return self.queue.blocked is not None and all(j.state is JobState.CAPTURED for j in open_jobs)
 
     async def _deliver(self) -> None:
         from booth.jobs import event as event_mod
 
         for photo in self.photos:
             job = self.job(photo)
-            if job is None or job.state.value != "completed" or job.result_path is None:
+            if job is None or job.state is not JobState.COMPLETED or job.result_path is None:
                 continue
             if photo.path in self.delivered or photo.path in self.missing:
                 continue
@@ -323,7 +359,7 @@ class _Progress:
                 self.missing[photo.path] = (
                     f"{what}: {job.result_path} (job {job.ticket} is completed, so it is not sent again); "
                     "put the file back from a copy of the event folder, or make it again with "
-                    f"`booth jobs retry {job.ticket} --event {_quoted(self.queue.event.path)} --force` (a new run), "
+                    f"`booth jobs retry {job.ticket} --event {_quoted(self.queue.folder.path)} --force` (a new run), "
                     "then run this command again"
                 )
                 continue
@@ -349,10 +385,10 @@ class _Progress:
             state = NOT_SAVED if job is None else HELD if job.needs_operator else job.state.value
             counts[state] = counts.get(state, 0) + 1
         total = sum(counts.values())
-        done = counts.get("completed", 0)
+        done = counts.get(JobState.COMPLETED, 0)
         width = 24
         filled = int(width * done / total) if total else width
-        parts = [f"{counts[s]} {s}" for s in (*STATE_ORDER, HELD, NOT_SAVED) if counts.get(s)]
+        parts = [f"{counts[s]} {s}" for s in (*JobState, HELD, NOT_SAVED) if counts.get(s)]
         offline = "" if self.queue.online else " · service unreachable, waiting"
         line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} " + ", ".join(parts) + offline
         now = time.monotonic()
@@ -389,8 +425,6 @@ def _out_names(photos: list[_Photo]) -> dict[Path, str]:
 
 
 def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
-    from booth.jobs.job import JobState
-
     photos, out = progress.photos, progress.out
     folder = _quoted(event.path)
     jobs = {p.job_id: progress.job(p) for p in photos}
@@ -412,7 +446,7 @@ def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
             continue
         failed += job.state is JobState.FAILED
         what = "waits for the operator" if job.needs_operator else job.state.value
-        print(f"  {job.ticket} {photo.path.name}: {what}: {_shell_words(job.error or '')}".rstrip(": "),
+        print(f"  {job.ticket} {photo.path.name}: {what}: {_job_words(job)}".rstrip(": "),
               file=sys.stderr)  # fmt: skip
         if job.needs_operator:
             held += 1
@@ -428,6 +462,6 @@ def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
               "then run this command again", file=sys.stderr)  # fmt: skip
     blocked = queue.blocked
     if blocked is not None:  # last, next to the prompt: nothing goes out until the operator fixes this
-        print(f"booth: {_shell_words(blocked[1])}", file=sys.stderr)
-        return 3 if blocked[0] == "auth" else 4
+        print(f"booth: {_problem_words(blocked)}", file=sys.stderr)
+        return 3 if blocked.kind is ProblemKind.AUTH else 4
     return EXIT_NEEDS_OPERATOR if held else 5

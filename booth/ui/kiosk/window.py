@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from booth.jobs.event import RESULTS
 from booth.ui import i18n
 from booth.ui.context import AppContext, Message
 from booth.ui.kiosk import wording
@@ -210,7 +211,7 @@ class KioskWindow(QWidget):
         folder = self.context.event_dir
         if folder is None:
             return []
-        results = Path(folder) / "results"
+        results = Path(folder) / RESULTS
         try:
             files = [p for p in results.iterdir() if p.is_file()]
         except OSError:

@@ -301,8 +301,8 @@ class JobsTab(Worded):
         self.banner.setVisible(blocked is not None)
         self.unblock_button.setVisible(blocked is not None)
         if blocked is not None:
-            kind, message = blocked
-            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(kind=kind, message=message))
+            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(kind=blocked.kind.value,
+                                                                                            message=blocked.detail))
 
     # -- actions -----------------------------------------------------------------------------------------
     def _retry(self) -> None:
