@@ -26,15 +26,16 @@ from PySide6.QtCore import QObject, Signal
 
 from booth.api.retry import RetryPolicy, backoff_s
 from booth.api.services import RETENTION_S, SERVICES
+from booth.jobs.deadlines import CHECK_S, DeadlineRetries, deadline_due, deadline_s
 from booth.jobs.event import EventFolder, atomic_write
 from booth.jobs.fallback import Backends, EngineFactory, LocalFallback, frame_original
 from booth.jobs.job import Delivery, Job, JobParams, JobState, RetryRefused, new_job_id, ticket_for
-from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S
 from booth.jobs.poller import Poller, follow_abandoned_run
 from booth.jobs.ports import LOCAL, REMOTE, ServiceCondition
 from booth.jobs.sender import Sender
 from booth.jobs.store import JobStore
-from booth.problems import Part, Problem, ProblemKind, Remedy
+from booth.jobs.trouble import Trouble, job_problem
+from booth.problems import Part, Problem, ProblemKind
 from booth.settings import ApiSettings, JobSettings
 from booth.workers import run_cpu
 
@@ -48,19 +49,8 @@ T = TypeVar("T")
 # The retry policy for a client a JobQueue drives: the queue paces 429s itself (it waits Retry-After and
 # lowers its in-flight limit), so the client hands them straight back instead of waiting each one out.
 CLIENT_RETRY = RetryPolicy(max_rate_limit_waits=0)
-DEADLINE_CHECK_S = 0.5
-DEADLINE_RETRY_MAX_S = 10.0  # a deadline that could not be handled (full disk) is tried again at most this late
 CAPTURE_RETRY_FIRST_S = 1.0
 CAPTURE_RETRY_MAX_S = 15.0
-# What the operator can do about a job-level problem (the rest: wait, booth copes).
-_REMEDIES = {
-    ProblemKind.FAILED: Remedy.RETRY,
-    ProblemKind.ANSWER_LOST: Remedy.RESUBMIT,
-    ProblemKind.SEND_INTERRUPTED: Remedy.RESUBMIT,
-    ProblemKind.AUTH: Remedy.RESUME,
-    ProblemKind.CREDITS: Remedy.RESUME,
-}
-
 
 class JobQueue(QObject):
     """Signals: `job_added(id)`, `job_changed(id)`; `problem(Problem)` when something goes wrong (each standing
@@ -99,9 +89,9 @@ class JobQueue(QObject):
         self._unwritten: set[str] = set()  # captures still being written
         self._due: set[str] = set()  # deadline being kept (original being framed): not to be sent meanwhile
         self._next_seq = 1
-        self._condition = ServiceCondition()
-        self._standing: dict[tuple[ProblemKind, str | None], Problem] = {}  # reported, not over yet
         self._backends = Backends(client, self._fallback(engine_factory))
+        self._trouble = Trouble(self.problem.emit, self.problem_over.emit, self.online_changed.emit,
+                                lambda: self._sender.wake(), fallback=self._backends.fallback is not None)  # fmt: skip
         side = _QueueSide(self)
         self._poller = Poller(side, self._backends.client_for, settings.poll_interval_s)
         self._sender = Sender(side, self._backends.client_for, local=self._backends.fallback is not None)
@@ -119,12 +109,12 @@ class JobQueue(QObject):
     # -- public API ----------------------------------------------------------------------------------------------
     @property
     def online(self) -> bool:
-        return self._condition.online
+        return self._trouble.condition.online
 
     @property
     def blocked(self) -> Problem | None:
         """The account problem (AUTH or CREDITS) while it stops new runs; None otherwise."""
-        return self._condition.blocked
+        return self._trouble.condition.blocked
 
     def job(self, job_id: str) -> Job:
         return self._jobs[job_id]
@@ -210,7 +200,7 @@ class JobQueue(QObject):
         refusal = job.retry_refusal(force=force)
         if refusal is not None:
             raise RetryRefused(refusal, job.ticket, job.state)
-        self._resume_sending()
+        self._trouble.resume_sending()
         self._poller.forget(job_id)
         self._abandon(job)
         self._put(job.retried())  # saved in order; a failed write is reported by `_saved`
@@ -228,71 +218,7 @@ class JobQueue(QObject):
 
     def unblock(self) -> None:
         """After the operator fixed the account or credits: try sending again."""
-        self._resume_sending()
-
-    # -- problems: reported once while they stand, over when they end ------------------------------------------
-    def _report(self, problem: Problem, *, standing: bool = False) -> None:
-        """Emit `problem`; a standing one (a condition, not an event) only when it begins or its figures change."""
-        if standing:
-            key = (problem.kind, problem.job_id)
-            old = self._standing.get(key)
-            if old is not None and old.details == problem.details:
-                return
-            self._standing[key] = problem
-        self.problem.emit(problem)
-
-    def _over(self, kind: ProblemKind, job_id: str | None = None) -> None:
-        if self._standing.pop((kind, job_id), None) is None:
-            return
-        if not any(other == kind for other, _ in self._standing):
-            self.problem_over.emit(kind.value)
-
-    def _job_problem(self, kind: ProblemKind, job: Job, detail: str = "", **details: object) -> Problem:
-        return Problem.make(kind, Part.JOBS, remedy=_REMEDIES.get(kind, Remedy.NONE), job_id=job.id,
-                            ticket=job.ticket, detail=detail, **details)  # fmt: skip
-
-    # -- the service's condition ---------------------------------------------------------------------------------
-    def _set_online(self, online: bool, detail: str = "") -> None:
-        condition = self._condition
-        if online:
-            condition.failures = 0
-            condition.retry_at = 0.0
-        else:
-            condition.failures += 1
-            wait = backoff_s(condition.failures, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S)
-            condition.retry_at = time.monotonic() + wait
-        if online != condition.online:
-            condition.online = online
-            self.online_changed.emit(online)
-            if online:
-                self._over(ProblemKind.OFFLINE)
-            else:
-                fallback = self._backends.fallback is not None
-                self._report(Problem.make(ProblemKind.OFFLINE, Part.JOBS, detail=detail, fallback=fallback),
-                             standing=True)  # fmt: skip
-        self._sender.wake()
-
-    def _block(self, kind: ProblemKind, detail: str) -> None:
-        """Auth or credits: no new runs until the operator acts; the photos wait."""
-        if self._condition.blocked is None:
-            problem = Problem.make(kind, Part.JOBS, remedy=Remedy.RESUME, detail=detail)
-            self._condition.blocked = problem
-            self._report(problem, standing=True)
-
-    def _resume_sending(self) -> None:
-        """The operator acted (retry, unblock) or a run went through: stop waiting out a backoff or a block."""
-        blocked = self._condition.blocked
-        self._condition.blocked = None
-        self._condition.retry_at = 0.0
-        if blocked is not None:
-            self._over(blocked.kind)
-        self._sender.wake()
-
-    def _server_trouble(self, detail: str) -> None:
-        condition = self._condition
-        condition.failures += 1
-        condition.retry_at = time.monotonic() + backoff_s(condition.failures, 1.0, ERROR_MAX_RETRY_S)
-        self._report(Problem.make(ProblemKind.SERVER, Part.JOBS, detail=detail), standing=True)
+        self._trouble.resume_sending()
 
     # -- slots -----------------------------------------------------------------------------------------------------
     def _hold(self, backend: str, key: str) -> None:
@@ -367,9 +293,9 @@ class JobQueue(QObject):
         exc = fut.exception()
         if exc is not None:
             log.error("job %s: could not save its state: %s", job_id, exc)
-            self._report(Problem.make(ProblemKind.STORE_UNWRITABLE, Part.JOBS, detail=exc), standing=True)
+            self._trouble.report(Problem.make(ProblemKind.STORE_UNWRITABLE, Part.JOBS, detail=exc), standing=True)
             return
-        self._over(ProblemKind.STORE_UNWRITABLE)
+        self._trouble.over(ProblemKind.STORE_UNWRITABLE)
         if job_id not in self._unwritten:  # until job_added, there is no job to have changed
             self.job_changed.emit(job_id)
 
@@ -401,11 +327,11 @@ class JobQueue(QObject):
                 failures += 1
                 if failures == 1:
                     log.error("job %s: the photo could not be saved: %s", job.ticket, exc)
-                    self._report(self._job_problem(ProblemKind.PHOTO_UNSAVED, job, str(exc)), standing=True)
+                    self._trouble.report(job_problem(ProblemKind.PHOTO_UNSAVED, job, str(exc)), standing=True)
                 await asyncio.sleep(backoff_s(failures, CAPTURE_RETRY_FIRST_S, CAPTURE_RETRY_MAX_S))
         if failures:
             log.warning("job %s: the photo is saved now, after %d failed tries", job.ticket, failures)
-            self._over(ProblemKind.PHOTO_UNSAVED, job.id)
+            self._trouble.over(ProblemKind.PHOTO_UNSAVED, job.id)
         self._unwritten.discard(job.id)
         self.job_added.emit(job.id)
         self._sender.wake()
@@ -431,7 +357,7 @@ class JobQueue(QObject):
     async def _hold_for_operator(self, job_id: str, kind: ProblemKind, detail: str) -> None:
         """The run may be at the service (and may have cost a credit): the operator resubmits or cancels."""
         await self._change(job_id, needs_operator=True, problem=kind, error=detail or None)
-        self._report(self._job_problem(kind, self._jobs[job_id], detail))
+        self._trouble.report(job_problem(kind, self._jobs[job_id], detail))
 
     # -- finishing ------------------------------------------------------------------------------------------------
     async def _fail(self, job_id: str, kind: ProblemKind, detail: str, **details: object) -> None:
@@ -440,7 +366,7 @@ class JobQueue(QObject):
         try:
             await self._change(job_id, state=JobState.FAILED, error=detail or None, problem=kind)
         finally:
-            self._report(self._job_problem(kind, self._jobs[job_id], detail, **details))
+            self._trouble.report(job_problem(kind, self._jobs[job_id], detail, **details))
 
     async def _complete(self, job_id: str, data: bytes, ext: str, kind: str, *, fallback: bool = False) -> bool:
         """Write the result atomically, then mark the job completed (in that order, always); False if the job
@@ -451,9 +377,9 @@ class JobQueue(QObject):
             await asyncio.to_thread(atomic_write, path, data)
         except OSError as exc:
             log.error("job %s: the result could not be saved: %s", job.ticket, exc)
-            self._report(self._job_problem(ProblemKind.RESULT_UNSAVED, job, str(exc)), standing=True)
+            self._trouble.report(job_problem(ProblemKind.RESULT_UNSAVED, job, str(exc)), standing=True)
             raise
-        self._over(ProblemKind.RESULT_UNSAVED, job_id)
+        self._trouble.over(ProblemKind.RESULT_UNSAVED, job_id)
         if self._jobs[job_id].final:
             return False
         await self._change(job_id, state=JobState.COMPLETED, result_path=path, result_kind=kind, error=None,
@@ -462,49 +388,35 @@ class JobQueue(QObject):
 
     # -- deadlines ------------------------------------------------------------------------------------------------
     def _deadline_s(self, job: Job) -> float:
-        service = SERVICES.get(job.service)
-        video = service is not None and service.kind == "video"
-        return self._api_settings.video_deadline_s if video else self._api_settings.image_deadline_s
+        return deadline_s(job, self._api_settings)
 
     def _deadline_due(self, job: Job, now: float) -> bool:
-        """The job's deadline has come (the service kind's `*_deadline_s`).
-
-        With `original_on_deadline` it counts from the photo, since the guest waits from then on, and
-        hands over the framed original whatever the job is doing (a photo still in line is then never
-        sent). Without it, only a run at the service can miss it, counted from when it was sent: a photo
-        that waited for an offline service still gets its full time once it goes out.
-        """
-        if job.final or job.needs_operator or job.id in self._unwritten or job.state is JobState.SUBMITTING:
-            return False  # a run being sent: its answer decides first
-        if self._settings.original_on_deadline:
-            return now >= job.created_at + self._deadline_s(job)
-        return job.state.remote and job.submitted_at is not None and now >= job.submitted_at + self._deadline_s(job)
+        """See `deadline_due`; a photo not yet on disk waits for it first."""
+        return job.id not in self._unwritten and deadline_due(
+            job, now, self._deadline_s(job), original_on_deadline=self._settings.original_on_deadline
+        )
 
     async def _watch_deadlines(self) -> None:
-        """Every half second, hand each guest whose deadline came their framed original (or fail the job).
+        """Twice a second, hand each guest whose deadline came their framed original (or fail the job).
 
         It must outlive any fault: a full disk or a store that cannot be written is reported where it
         happens (RESULT_UNSAVED, STORE_UNWRITABLE), logged here, and that job is tried again after a
         growing pause, while the other guests' deadlines keep being kept.
         """
-        retry: dict[str, tuple[int, float]] = {}  # job id -> (failures, not before)
+        retries = DeadlineRetries()
         while True:
             now = time.time()
             for job_id in [j.id for j in self._jobs.values() if self._deadline_due(j, now)]:
-                failures, not_before = retry.get(job_id, (0, 0.0))
-                if now < not_before or not self._deadline_due(self._jobs[job_id], now):
+                if not retries.ready(job_id, now) or not self._deadline_due(self._jobs[job_id], now):
                     continue  # its pause after a fault; or it changed while an earlier one was handled (sent)
                 try:
                     await self._deadline(job_id)
                 except Exception:
-                    failures += 1
                     log.exception("job %s: its deadline could not be kept (try %d); trying again",
-                                  self._jobs[job_id].ticket, failures)  # fmt: skip
-                    pause = backoff_s(failures, DEADLINE_CHECK_S, DEADLINE_RETRY_MAX_S)
-                    retry[job_id] = (failures, time.time() + pause)
+                                  self._jobs[job_id].ticket, retries.failed(job_id))  # fmt: skip
                 else:
-                    retry.pop(job_id, None)
-            await asyncio.sleep(DEADLINE_CHECK_S)
+                    retries.kept(job_id)
+            await asyncio.sleep(CHECK_S)
 
     async def _deadline(self, job_id: str) -> None:
         """Hand over the framed original (or fail the job); the job leaves the line to be sent meanwhile."""
@@ -529,7 +441,7 @@ class JobQueue(QObject):
             await self._fail(job_id, ProblemKind.DEADLINE, str(exc), fallback=False, deadline_s=deadline_s)
             return
         if await self._complete(job_id, framed, "jpg", "image", fallback=True):
-            self._report(self._job_problem(ProblemKind.DEADLINE, job, fallback=True, deadline_s=deadline_s))
+            self._trouble.report(job_problem(ProblemKind.DEADLINE, job, fallback=True, deadline_s=deadline_s))
 
 
 class _QueueSide:
@@ -546,7 +458,7 @@ class _QueueSide:
 
     @property
     def condition(self) -> ServiceCondition:
-        return self._q._condition
+        return self._q._trouble.condition
 
     def job(self, job_id: str) -> Job:
         return self._q._jobs[job_id]
@@ -556,14 +468,14 @@ class _QueueSide:
 
     def service_answered(self, backend: str) -> None:
         if backend == REMOTE:
-            self._q._set_online(True)
+            self._q._trouble.set_online(True)
 
     def service_unreachable(self, backend: str, detail: str) -> None:
         if backend == REMOTE:
-            self._q._set_online(False, detail)
+            self._q._trouble.set_online(False, detail)
 
     def account_refused(self, kind: ProblemKind, detail: str) -> None:
-        self._q._block(kind, detail)
+        self._q._trouble.block(kind, detail)
 
     async def fail(self, job_id: str, detail: str) -> None:
         await self._q._fail(job_id, ProblemKind.FAILED, detail)
@@ -597,13 +509,7 @@ class _QueueSide:
     async def sent(self, job_id: str, backend: str, remote_id: str) -> None:
         q = self._q
         if backend == REMOTE:
-            # The service took a run: whatever kept runs back (offline, 5xx, 429, credits, sign-in) is over,
-            # even if a 402 that was already on its way when the operator unblocked arrived after the fix.
-            q._set_online(True)
-            q._over(ProblemKind.SERVER)
-            q._over(ProblemKind.RATE_LIMITED)
-            if q._condition.blocked is not None:
-                q._resume_sending()
+            q._trouble.run_accepted()
         job = q._jobs[job_id]
         if job.state is not JobState.SUBMITTING:  # cancelled meanwhile: keep that, note the id
             q._abandon_run(backend, job.service, remote_id)
@@ -624,10 +530,10 @@ class _QueueSide:
         await self._q._hold_for_operator(job_id, ProblemKind.ANSWER_LOST, detail)
 
     def rate_limited(self, limit: int) -> None:
-        self._q._report(Problem.make(ProblemKind.RATE_LIMITED, Part.JOBS, limit=limit), standing=True)
+        self._q._trouble.report(Problem.make(ProblemKind.RATE_LIMITED, Part.JOBS, limit=limit), standing=True)
 
     def service_trouble(self, detail: str) -> None:
-        self._q._server_trouble(detail)
+        self._q._trouble.server_trouble(detail)
 
     # -- the poller ------------------------------------------------------------------------------------------------
     def release(self, job_id: str) -> None:
