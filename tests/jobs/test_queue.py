@@ -11,7 +11,7 @@ from PIL import Image
 
 from booth.jobs.event import EventFolder
 from booth.jobs.job import JobState
-from booth.problems import ProblemKind
+from booth.problems import ProblemKind, Remedy
 
 
 def test_never_more_than_max_in_flight_and_every_result_on_disk(engine: Any, event: EventFolder, arun: Any) -> None:
@@ -133,6 +133,8 @@ def test_out_of_credits_stops_sending_and_jobs_wait_until_the_operator_says(
 
     h = arun(scenario())
     assert [kind for kind, _ in h.problems] == ["credits"]
+    assert h.problems[0][1].remedy is Remedy.RESUME
+    assert h.over == ["credits"]  # sending resumed on the operator's word
 
 
 def test_past_the_deadline_the_guest_gets_the_framed_original(engine: Any, event: EventFolder, arun: Any) -> None:
