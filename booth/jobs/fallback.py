@@ -75,14 +75,6 @@ class LocalFallback:
         self._client: EventstationClient | None = None
         self._starting: asyncio.Lock | None = None
 
-    @property
-    def started(self) -> bool:
-        return self._client is not None
-
-    @property
-    def url(self) -> str | None:
-        return self._engine.url if self._engine is not None else None
-
     async def client(self) -> EventstationClient:
         if self._starting is None:
             self._starting = asyncio.Lock()
