@@ -40,7 +40,7 @@ from booth.ui.widgets.job_strip import JobStrip
 log = logging.getLogger(__name__)
 
 GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "needs_operator", "camera",
-                         "printer"})
+                         "printer", "deadline", "answer_lost", "send_interrupted"})
 BANNER_REPEAT_S = 20.0
 class KioskWindow(QWidget):
     """The guest's window. `allow_close()` is the operator's key to it."""

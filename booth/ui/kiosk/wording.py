@@ -59,7 +59,7 @@ OTHER = QT_TRANSLATE_NOOP("Wording", "Something needs a moment. Your photo is sa
 PROBLEMS = {
     "offline": BUSY, "server": BUSY, "rate_limited": BUSY,
     "auth": BREAK, "credits": BREAK,
-    "failed": HELP, "needs_operator": HELP,
+    "failed": HELP, "needs_operator": HELP, "deadline": HELP, "answer_lost": HELP, "send_interrupted": HELP,
     "camera": CAMERA, "reconnecting": CAMERA,
     "printer": PRINTER, "print": PRINTER,
 }
