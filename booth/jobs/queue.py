@@ -52,6 +52,7 @@ CLIENT_RETRY = RetryPolicy(max_rate_limit_waits=0)
 CAPTURE_RETRY_FIRST_S = 1.0
 CAPTURE_RETRY_MAX_S = 15.0
 
+
 class JobQueue(QObject):
     """Signals: `job_added(id)`, `job_changed(id)`; `problem(Problem)` when something goes wrong (each standing
     problem once, until it is over); `problem_over(kind)` with the ProblemKind's value when a standing one
@@ -159,11 +160,11 @@ class JobQueue(QObject):
         self._running = False
         await self._sender.stop()
         await self._poller.stop()
-        await self._backends.close()
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await self._backends.close()  # last: a task still asking the local engine would start it again
         await self._in_db(lambda: None)  # drains queued writes
         if self._store is not None:
             await self._in_db(self._store.close)

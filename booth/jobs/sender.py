@@ -60,11 +60,11 @@ class Sender:
     """
 
     def __init__(self, queue: SenderPort, client_for: ClientFor, *, local: bool) -> None:
-        self.queue = queue
-        self.settings = queue.settings
+        self._queue = queue
+        self._settings = queue.settings
         self._client_for = client_for
         self._local = local
-        self.limit = InFlightLimit(self.settings.max_in_flight)
+        self._limit = InFlightLimit(self._settings.max_in_flight)
         self._prepared: dict[str, bytes] = {}
         self._preparing: dict[str, asyncio.Task[bytes | None]] = {}
         self._wake = asyncio.Event()
@@ -107,22 +107,22 @@ class Sender:
 
     def _backend_now(self, now: float) -> tuple[str | None, float | None]:
         """Where the next run may go now (REMOTE or LOCAL), or None and how long to wait (None: until woken)."""
-        condition = self.queue.condition
+        condition = self._queue.condition
         backend = REMOTE
         if now < condition.retry_at:
             if not self._local or condition.online:  # server trouble is waited out, not sent elsewhere
                 return None, condition.retry_at - now
             backend = LOCAL
         if backend == REMOTE:
-            wait = self.limit.wait_s(self.queue.in_flight(REMOTE), now)
+            wait = self._limit.wait_s(self._queue.in_flight(REMOTE), now)
         else:
-            wait = 0.0 if self.queue.in_flight(LOCAL) < self.settings.max_in_flight else None
+            wait = 0.0 if self._queue.in_flight(LOCAL) < self._settings.max_in_flight else None
         return (backend, 0.0) if wait == 0.0 else (None, wait)
 
     def _dispatch_once(self) -> float | None:
         """Send the next job if allowed; 0 to go on at once, else how long to wait (None: until woken)."""
         waiting = self._line()
-        if not waiting or self.queue.condition.blocked is not None or not self.queue.ready(waiting[0].id):
+        if not waiting or self._queue.condition.blocked is not None or not self._queue.ready(waiting[0].id):
             return None
         job = waiting[0]
         backend, wait = self._backend_now(time.monotonic())
@@ -132,9 +132,9 @@ class Sender:
         # so a crash while the photo is being made ready leaves a job to send, not a run to ask about.
         prepared = self._prepared.pop(job.id, None) or self._preparing.get(job.id)
         self._readying.add(job.id)
-        self.queue.hold(backend, f"ready:{job.id}")
+        self._queue.hold(backend, f"ready:{job.id}")
         before, self._turn = self._turn, asyncio.get_running_loop().create_future()
-        sending = self.queue.spawn(self._submit(job, backend, prepared, before, self._turn))
+        sending = self._queue.spawn(self._submit(job, backend, prepared, before, self._turn))
         self._sending.add(sending)
         sending.add_done_callback(self._sent)
         sending.add_done_callback(partial(_release, self._turn))  # however the send ends, the next may go
@@ -142,7 +142,7 @@ class Sender:
 
     def _line(self) -> list[Job]:
         """Jobs waiting their turn that no send has taken yet, in ticket order."""
-        return [job for job in self.queue.waiting() if job.id not in self._readying]
+        return [job for job in self._queue.waiting() if job.id not in self._readying]
 
     def _sent(self, task: asyncio.Task[None]) -> None:
         self._sending.discard(task)
@@ -152,18 +152,18 @@ class Sender:
         """Scale and encode the next photos in line while the service is busy with earlier ones."""
         if self._sending:  # never compete for the CPU with a run on its way out; the loop comes back after it
             return
-        ahead = self.settings.max_in_flight
+        ahead = self._settings.max_in_flight
         for job in self._line()[:ahead]:
             if len(self._prepared) + len(self._preparing) >= ahead:
                 return
-            if job.id in self._prepared or job.id in self._preparing or not self.queue.ready(job.id):
+            if job.id in self._prepared or job.id in self._preparing or not self._queue.ready(job.id):
                 continue
-            self._preparing[job.id] = self.queue.spawn(self._prepare(job))
+            self._preparing[job.id] = self._queue.spawn(self._prepare(job))
 
     async def _prepare(self, job: Job) -> bytes | None:
         try:
             prepared = await _photo_to_send(job)
-            if self.queue.job(job.id).state is JobState.CAPTURED:
+            if self._queue.job(job.id).state is JobState.CAPTURED:
                 self._prepared[job.id] = prepared
             return prepared
         except Exception:  # the real submission meets the same problem and reports it properly
@@ -192,7 +192,7 @@ class Sender:
         ready = await self._make_ready(job, backend, prepared, before)
         if ready is None:
             return
-        current = self.queue.job(job.id)
+        current = self._queue.job(job.id)
         if current.state is not JobState.CAPTURED or current.needs_operator:
             return  # cancelled or handed its original while the photo was made ready: nothing was sent
         image, client = ready
@@ -209,20 +209,20 @@ class Sender:
                 await asyncio.wait({before})
             return image, client
         except (FileNotFoundError, InvalidInputError) as exc:  # the photo is gone, or the service would refuse it
-            await self.queue.fail(job.id, str(exc))
+            await self._queue.fail(job.id, str(exc))
         except Exception as exc:  # nothing was sent: the job fails visibly instead of hanging in line
             log.exception("job %s: the photo could not be made ready to send", job.ticket)
-            await self.queue.fail(job.id, str(exc))
+            await self._queue.fail(job.id, str(exc))
         finally:
             self._readying.discard(job.id)
-            self.queue.unhold(backend, f"ready:{job.id}")
+            self._queue.unhold(backend, f"ready:{job.id}")
         return None
 
     async def _send(
         self, job: Job, backend: str, image: bytes, client: EventstationClient, turn: asyncio.Future[None]
     ) -> None:
         """The state "submitting" on disk, then the POST; the queue records what the answer means."""
-        queue = self.queue
+        queue = self._queue
         try:
             await queue.sending(job.id, backend)
             turn.set_result(None)
@@ -243,7 +243,7 @@ class Sender:
 
     async def _refused(self, job_id: str, backend: str, exc: ApiError) -> None:
         """The service answered (or was never reached): the run does not exist, so sending again is safe."""
-        queue = self.queue
+        queue = self._queue
         if queue.job(job_id).state is not JobState.SUBMITTING:
             return  # cancelled or handed its original meanwhile; no run exists, so there is nothing to undo
         if isinstance(exc, InvalidInputError):
@@ -252,9 +252,9 @@ class Sender:
             await queue.send_refused(job_id)
             queue.service_unreachable(backend, str(exc))
         elif isinstance(exc, RateLimitedError):
-            self.limit.rate_limited(queue.in_flight(backend), exc.retry_after, time.monotonic())
+            self._limit.rate_limited(queue.in_flight(backend), exc.retry_after, time.monotonic())
             await queue.send_refused(job_id)
-            queue.rate_limited(self.limit.limit)
+            queue.rate_limited(self._limit.limit)
         elif isinstance(exc, AuthError | CreditsError):
             kind = ProblemKind.AUTH if isinstance(exc, AuthError) else ProblemKind.CREDITS
             await queue.send_refused(job_id, kind, str(exc))
@@ -265,6 +265,6 @@ class Sender:
         self._wake.set()
 
     async def _uncertain(self, job_id: str, backend: str, exc: BaseException) -> None:
-        if self.queue.job(job_id).state is not JobState.SUBMITTING:
+        if self._queue.job(job_id).state is not JobState.SUBMITTING:
             return  # the job moved on (cancelled, original handed over); a run it may have left is not counted
-        await self.queue.send_uncertain(job_id, backend, str(exc) or type(exc).__name__)
+        await self._queue.send_uncertain(job_id, backend, str(exc) or type(exc).__name__)
