@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING, Any
 from booth.api.services import SERVICES
 from booth.cli import CliError
 from booth.cli.common import add_run_arguments, load_settings, request_fields
+from booth.cli.wording import HELD_KINDS, job_words, problem_words
 from booth.jobs.job import JobState
 from booth.problems import ProblemKind
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from booth.jobs.event import EventFolder
     from booth.jobs.job import Job, JobParams
     from booth.jobs.queue import JobQueue
@@ -44,8 +43,6 @@ if TYPE_CHECKING:
 EXIT_NEEDS_OPERATOR = 7
 NOT_SAVED = "not saved"  # the queue has no record of the job: its photo never reached the event folder
 HELD = "waiting for operator"
-# Held runs: the summary at the end says which `booth jobs` command to type (a shell has no buttons).
-_HELD_KINDS = (ProblemKind.ANSWER_LOST, ProblemKind.SEND_INTERRUPTED)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -232,48 +229,6 @@ def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *
     return queue.enqueue(photo.data, params, delivery, key=photo.key)
 
 
-def _cause(kind: ProblemKind | None, detail: str, details: Mapping[str, object]) -> str:
-    """What went wrong, in the shell's words (the queue reports kinds; `detail` is the technical cause)."""
-    cause = f" ({detail})" if detail else ""
-    if kind is ProblemKind.OFFLINE:
-        then = "the local engine takes over" if details.get("fallback") else "photos wait and go out when it returns"
-        return f"the service cannot be reached{cause}; {then}"
-    if kind in (ProblemKind.AUTH, ProblemKind.CREDITS):
-        return f"{detail or kind}; photos are kept and wait until this is fixed"
-    if kind is ProblemKind.DEADLINE:
-        got = "; the guest got their framed original" if details.get("fallback") else ""
-        return f"no result in time{cause}{got}"
-    words = {
-        ProblemKind.RATE_LIMITED: f"the service allows fewer runs at once; sending {details.get('limit')}",
-        ProblemKind.SERVER: f"the service has trouble{cause}; booth tries again shortly",
-        ProblemKind.ANSWER_LOST: f"the answer to this run was lost{cause}",
-        ProblemKind.SEND_INTERRUPTED: "booth stopped while sending this run, so the service may have it (and "
-        "charged a credit)",
-        ProblemKind.PHOTO_UNSAVED: f"the photo could not be saved{cause}; free disk space: booth keeps it in "
-        "memory and tries again",
-        ProblemKind.RESULT_UNSAVED: f"the result could not be saved{cause}",
-        ProblemKind.STORE_UNWRITABLE: f"the job store cannot be written{cause}; check the disk",
-    }
-    return words.get(kind, detail) if kind is not None else detail
-
-
-def _problem_words(problem: Problem) -> str:
-    """One line for a problem the queue reported (and, belt and braces, without any known secret)."""
-    from booth.api.redact import redact
-
-    text = _cause(problem.kind, problem.detail, problem.details)
-    if problem.kind in _HELD_KINDS:
-        text += "; the summary at the end says how to retry or cancel it"
-    return redact(f"ticket {problem.ticket}: {text}" if problem.ticket else text)
-
-
-def _job_words(job: Job) -> str:
-    """Why a job did not deliver, for the summary."""
-    from booth.api.redact import redact
-
-    return redact(_cause(job.problem, job.error or "", {"fallback": job.fallback}))
-
-
 class _Progress:
     """Waits for the photos' jobs, copies each result to --out as it lands, and draws the counts."""
 
@@ -306,7 +261,9 @@ class _Progress:
 
     def _problem(self, problem: Problem) -> None:
         """Why the queue waits or what went wrong, once per distinct message, on a line of its own."""
-        text = _problem_words(problem)
+        text = problem_words(problem)
+        if problem.kind in HELD_KINDS:
+            text += "; the summary at the end says how to retry or cancel it"
         if text in self.said:
             return
         self.said.add(text)
@@ -446,7 +403,7 @@ def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
             continue
         failed += job.state is JobState.FAILED
         what = "waits for the operator" if job.needs_operator else job.state.value
-        print(f"  {job.ticket} {photo.path.name}: {what}: {_job_words(job)}".rstrip(": "),
+        print(f"  {job.ticket} {photo.path.name}: {what}: {job_words(job)}".rstrip(": "),
               file=sys.stderr)  # fmt: skip
         if job.needs_operator:
             held += 1
@@ -462,6 +419,6 @@ def _summary(queue: JobQueue, progress: _Progress, event: EventFolder) -> int:
               "then run this command again", file=sys.stderr)  # fmt: skip
     blocked = queue.blocked
     if blocked is not None:  # last, next to the prompt: nothing goes out until the operator fixes this
-        print(f"booth: {_problem_words(blocked)}", file=sys.stderr)
+        print(f"booth: {problem_words(blocked)}", file=sys.stderr)
         return 3 if blocked.kind is ProblemKind.AUTH else 4
     return EXIT_NEEDS_OPERATOR if held else 5

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from booth.cli import CliError
 from booth.cli.common import load_settings
+from booth.cli.wording import job_words, refusal_words
 
 if TYPE_CHECKING:
     from booth.jobs.event import EventFolder
-    from booth.jobs.job import Job, RetryRefusal
+    from booth.jobs.job import Job
     from booth.jobs.store import JobStore
 
 
@@ -55,20 +56,8 @@ def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
 def _row(job: Job) -> str:
     state = job.state.value + (" (needs operator)" if job.needs_operator else "")
     state += " (original photo)" if job.fallback else ""
-    error = (job.error or (job.problem.value if job.problem else "")).replace("\n", " ")
+    error = job_words(job).replace("\n", " ")
     return f"{job.ticket:<6} {job.id:<32} {job.service:<22} {state:<28} {job.attempts:>3}  {error}"
-
-
-def _refusal_words(job: Job, refusal: RetryRefusal) -> str:
-    """Why `booth jobs retry` refuses, and how to do it anyway."""
-    from booth.jobs.job import RetryRefusal
-
-    if refusal is RetryRefusal.COMPLETED:
-        where = f": {job.result_path}" if job.result_path is not None else ""
-        return (f"job {job.ticket} is already completed{where}; add --force to make it again (a new run: it may "
-                "cost a credit)")  # fmt: skip
-    return (f"job {job.ticket} is {job.state.value} at the service; sending it again starts a second run and "
-            "may cost a second credit; add --force to send it again anyway (a second run: it may cost a credit)")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -98,7 +87,7 @@ def _change(args: argparse.Namespace) -> int:
         if args.jobs_action == "retry":
             refusal = job.retry_refusal(force=args.force)
             if refusal is not None:
-                raise CliError(_refusal_words(job, refusal), 2)
+                raise CliError(refusal_words(job, refusal), 2)
             store.save(job.retried().replace(updated_at=time.time()))
             print(f"{job.ticket}: will be sent when a booth or `booth batch` next opens {store.event.path}")
         else:
