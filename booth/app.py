@@ -56,6 +56,7 @@ def start_camera(settings: Settings, *, camera_source: Source | None = None) -> 
 
 async def start_services(ctx: AppContext) -> AppContext:
     """The second half: local engine (if no api.url), client, cached catalog, job queue, printing, sharing."""
+
     from booth.api.client import EventstationClient
     from booth.jobs.event import EventFolder
     from booth.jobs.queue import CLIENT_RETRY

@@ -35,6 +35,25 @@ MAX_DELAY_S = 8.0
 RETRY_AFTER_CAP_S = 60.0
 
 
+def backoff_ceiling(attempt: int, first: float, cap: float) -> float:
+    """The exponential step every backoff in booth grows by: `first * 2**attempt` (0-based), at most `cap`."""
+    return min(cap, first * 2.0 ** max(0, attempt))
+
+
+def backoff_s(failures: int, first: float, cap: float, rng: random.Random | None = None) -> float:
+    """The wait after `failures` failures in a row, +-20 % jitter so booths coming back do not knock in lockstep.
+
+    The job queue's pacing (offline, 5xx, a full disk) uses it; the client's own retries use full jitter.
+    """
+    return backoff_ceiling(failures - 1, first, cap) * (0.8 + 0.4 * (rng or random).random())
+
+
+def capped_retry_after(retry_after: float, cap: float = RETRY_AFTER_CAP_S) -> float:
+    """A service's Retry-After as a wait: never negative, never longer than `cap` (a bad header cannot freeze
+    a booth)."""
+    return min(max(retry_after, 0.0), cap)
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """The numbers of the policy; tests and the benchmark shrink them, the booth uses the defaults."""
@@ -47,13 +66,12 @@ class RetryPolicy:
 
     def backoff(self, attempt: int, rng: random.Random | None = None) -> float:
         """Full jitter: uniform in [0, min(max, base * 2**attempt)] for the attempt-th retry (0-based)."""
-        ceiling = min(self.max_delay_s, self.base_delay_s * (2**attempt))
-        return (rng or random).uniform(0.0, ceiling)
+        return (rng or random).uniform(0.0, backoff_ceiling(attempt, self.base_delay_s, self.max_delay_s))
 
     def delay(self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:
         """The wait before the next try: the service's Retry-After if it gave one (capped), else backoff."""
         if retry_after is not None:
-            return min(max(retry_after, 0.0), self.retry_after_cap_s)
+            return capped_retry_after(retry_after, self.retry_after_cap_s)
         return self.backoff(attempt, rng)
 
 

@@ -28,6 +28,7 @@ from booth.app import build_queue
 from booth.cli.common import add_run_arguments, load_settings, request_fields, service_url
 from booth.cli.errors import CliError
 from booth.cli.wording import BLOCKING_EXIT, held_advice, job_words, problem_line, retry_command
+from booth.jobs.job import JobState
 from booth.problems import Problem, Remedy
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from booth.settings import Settings
 
 EXIT_NEEDS_OPERATOR = 7
-STATE_ORDER = ("captured", "submitting", "queued", "running", "completed", "failed", "cancelled")
 NOT_SAVED = "not saved"  # the queue has no record of the job: its photo never reached the event folder
 HELD = "waiting for operator"
 
@@ -205,8 +205,6 @@ async def _run(settings: Settings, url: str, params: JobParams, photos: list[_Ph
 
 def _job_for(queue: JobQueue, photo: _Photo, params: JobParams, delivery: Any, *, retry_failed: bool) -> Job:
     """The photo's job from an earlier run (sent again if it failed and --retry-failed), else a new one."""
-    from booth.jobs.job import JobState
-
     earlier = queue.find_by_key(photo.key)
     if earlier:
         job = earlier[-1]
@@ -300,16 +298,16 @@ class _Progress:
         open_jobs = [j for j in jobs if j is not None and not j.final and not j.needs_operator]
         if not open_jobs:
             landed = [p for p, j in zip(self.photos, jobs, strict=True)
-                      if j is not None and j.result_path and j.state.value == "completed"]  # fmt: skip
+                      if j is not None and j.result_path and j.state is JobState.COMPLETED]  # fmt: skip
             return all(p.path in self.delivered or p.path in self.missing for p in landed)
-        return self.blocking is not None and all(j.state.value == "captured" for j in open_jobs)
+        return self.blocking is not None and all(j.state is JobState.CAPTURED for j in open_jobs)
 
     async def _deliver(self) -> None:
         from booth.jobs import event as event_mod
 
         for photo in self.photos:
             job = self.job(photo)
-            if job is None or job.state.value != "completed" or job.result_path is None:
+            if job is None or job.state is not JobState.COMPLETED or job.result_path is None:
                 continue
             if photo.path in self.delivered or photo.path in self.missing:
                 continue
@@ -346,10 +344,10 @@ class _Progress:
             state = NOT_SAVED if job is None else HELD if job.needs_operator else job.state.value
             counts[state] = counts.get(state, 0) + 1
         total = sum(counts.values())
-        done = counts.get("completed", 0)
+        done = counts.get(JobState.COMPLETED, 0)
         width = 24
         filled = int(width * done / total) if total else width
-        parts = [f"{counts[s]} {s}" for s in (*STATE_ORDER, HELD, NOT_SAVED) if counts.get(s)]
+        parts = [f"{counts[s]} {s}" for s in (*JobState, HELD, NOT_SAVED) if counts.get(s)]
         offline = "" if self.queue.online else " · service unreachable, waiting"
         line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} " + ", ".join(parts) + offline
         now = time.monotonic()

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from booth import settings as settings_mod
-from booth.pin import hash_file_for
 from booth.cli.errors import CliError
+from booth.pin import hash_file_for
 from booth.settings import Settings
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from booth.cli.common import load_settings
 from booth.cli.errors import CliError
-from booth.cli.wording import held_advice, job_words
+from booth.cli.wording import held_advice, job_words, refusal_words
 
 if TYPE_CHECKING:
     from booth.jobs.event import EventFolder
@@ -41,11 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
-    from booth.jobs.event import EventFolder
+    from booth.jobs.event import DB_NAME, EventFolder
     from booth.jobs.store import JobStore, StoreError
 
     folder = load_settings(args).event.dir
-    if not (folder / "jobs.sqlite").exists():
+    if not (folder / DB_NAME).exists():
         raise CliError(f"{folder}: no job store here; check --event (the folder `booth batch` or the kiosk used)", 2)
     event = EventFolder(folder)
     try:
@@ -100,10 +100,7 @@ def _change(args: argparse.Namespace) -> int:
         if args.jobs_action == "retry":
             refusal = job.retry_refusal(force=args.force)
             if refusal is not None:
-                done = job.state.value == "completed"
-                where = f": {job.result_path}" if done and job.result_path is not None else ""
-                again = "make it again (a new run" if done else "send it again anyway (a second run"
-                raise CliError(f"{refusal}{where}; add --force to {again}: it may cost a credit)", 2)
+                raise CliError(refusal_words(job, refusal), 2)
             store.save(job.retried().replace(updated_at=time.time()))
             print(f"{job.ticket}: will be sent when a booth or `booth batch` next opens {store.event.path}")
         else:

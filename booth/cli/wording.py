@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from booth.jobs.job import RetryRefusal
 from booth.problems import Problem, ProblemKind
 
 if TYPE_CHECKING:
@@ -96,3 +97,12 @@ def held_advice(job: Job, event_dir: Path) -> str:
     """What to type for a job held for the operator (where the panel shows Resubmit and Cancel)."""
     retry = retry_command(job.ticket, event_dir, force=bool(job.remote_id))
     return f"send it again: {retry} (may cost a credit); or drop it: {cancel_command(job.ticket, event_dir)}"
+
+def refusal_words(job: Job, refusal: RetryRefusal) -> str:
+    """Why `booth jobs retry` refuses, and how to do it anyway."""
+    if refusal is RetryRefusal.COMPLETED:
+        where = f": {job.result_path}" if job.result_path is not None else ""
+        return (f"job {job.ticket} is already completed{where}; add --force to make it again (a new run: it may "
+                "cost a credit)")  # fmt: skip
+    return (f"job {job.ticket} is {job.state.value} at the service; sending it again starts a second run and "
+            "may cost a second credit; add --force to send it again anyway (a second run: it may cost a credit)")

@@ -1,7 +1,8 @@
 """The event folder: where every guest's capture, result and job record of one event lives on disk.
 
-One place knows the layout (`captures/`, `results/`, `jobs.sqlite`) so the kiosk, `booth batch` and
-`booth jobs` all find the same files, and the folder can be copied to another machine as a whole. Files are
+One place knows the layout (`captures/`, `results/`, `prints/`, `shares/`, `jobs.sqlite`) so the kiosk,
+`booth batch` and `booth jobs` all find the same files (printing and sharing get their folder from the
+wiring: they are independent of the jobs part), and the folder can be copied to another machine as a whole. Files are
 written atomically (temp file, fsync, rename, fsync the directory): after a crash or power cut a file is
 either whole or absent, never half written, which is what lets the queue resume from disk alone.
 """
@@ -18,6 +19,8 @@ from booth.private import FILE_MODE, private_dir
 
 CAPTURES = "captures"
 RESULTS = "results"
+PRINTS = "prints"  # the print service's own store
+SHARES = "shares"  # the share server's store of links
 DB_NAME = "jobs.sqlite"
 LOCK_NAME = ".queue.lock"
 
@@ -64,6 +67,8 @@ class EventFolder:
         self.path = Path(path).expanduser().resolve()
         self.captures = self.path / CAPTURES
         self.results = self.path / RESULTS
+        self.prints = self.path / PRINTS  # created by the print service when it starts
+        self.shares = self.path / SHARES  # created by the share server when it starts
         self.db_path = self.path / DB_NAME
         for folder in (self.path, self.captures, self.results):  # guests' photos: this user only
             private_dir(folder)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from booth.jobs.ports import LOCAL, REMOTE
+
 if TYPE_CHECKING:
     from booth.api.client import EventstationClient
-    from booth.engine.server import EngineServer
     from booth.settings import ApiSettings
 
 log = logging.getLogger(__name__)
@@ -47,22 +49,31 @@ def frame_original(capture: bytes, event_name: str, *, border: str = "#ffffff", 
     return out.getvalue()
 
 
+class LocalEngine(Protocol):
+    """What the queue needs of a local engine: start it (its URL), stop it. The wiring builds it from the
+    `[engine]` settings, so booth.jobs never imports booth.engine."""
+
+    @property
+    def url(self) -> str: ...
+
+    def start(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
+# Builds a local engine (not started); blocking, so it is called on a worker thread.
+EngineFactory = Callable[[], LocalEngine]
+
+
 class LocalFallback:
     """The local engine and a client for it, started on first use and stopped with the queue."""
 
-    def __init__(self, api_settings: ApiSettings) -> None:
+    def __init__(self, engine_factory: EngineFactory, api_settings: ApiSettings) -> None:
+        self._factory = engine_factory
         self._api_settings = api_settings
-        self._server: EngineServer | None = None
+        self._engine: LocalEngine | None = None
         self._client: EventstationClient | None = None
         self._starting: asyncio.Lock | None = None
-
-    @property
-    def started(self) -> bool:
-        return self._client is not None
-
-    @property
-    def url(self) -> str | None:
-        return self._server.url if self._server is not None else None
 
     async def client(self) -> EventstationClient:
         if self._starting is None:
@@ -70,12 +81,10 @@ class LocalFallback:
         async with self._starting:
             if self._client is None:
                 from booth.api.client import EventstationClient
-                from booth.engine.server import EngineServer
-                from booth.settings import EngineSettings
 
-                server = await asyncio.to_thread(EngineServer, EngineSettings())  # builds its render pool
-                url = await asyncio.to_thread(server.start)
-                self._server = server
+                engine = await asyncio.to_thread(self._factory)  # builds its render pool
+                url = await asyncio.to_thread(engine.start)
+                self._engine = engine
                 settings = self._api_settings.model_copy(update={"url": url})
                 self._client = EventstationClient(settings, base_url=url)
                 log.info("offline: the local engine at %s takes the jobs until the service answers", url)
@@ -85,6 +94,27 @@ class LocalFallback:
         if self._client is not None:
             await self._client.aclose()
             self._client = None
-        if self._server is not None:
-            await asyncio.to_thread(self._server.stop)
-            self._server = None
+        if self._engine is not None:
+            await asyncio.to_thread(self._engine.stop)
+            self._engine = None
+
+
+class Backends:
+    """The clients runs go to: the configured service (REMOTE) and, if the operator chose it, the local engine
+    (LOCAL) standing in while the service is offline. Shared by the sender and the poller."""
+
+    def __init__(self, client: EventstationClient, fallback: LocalFallback | None) -> None:
+        self._remote = client
+        self.fallback = fallback
+
+    async def client_for(self, backend: str) -> EventstationClient:
+        if backend == LOCAL:
+            assert self.fallback is not None, "a local run without a local engine"
+            return await self.fallback.client()
+        assert backend == REMOTE, backend
+        return self._remote
+
+    async def close(self) -> None:
+        """Stop the local engine (the remote client belongs to whoever made it)."""
+        if self.fallback is not None:
+            await self.fallback.close()

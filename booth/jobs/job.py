@@ -17,17 +17,32 @@ from pathlib import Path
 from typing import Any
 
 from booth.api.models import RunChoices
+from booth.problems import ProblemKind
+
+
+class RetryRefusal(StrEnum):
+    """Why an operator's retry would do harm (see `Job.retry_refusal`); each door words it."""
+
+    COMPLETED = "completed"  # the job has its picture already
+    AT_SERVICE = "at_service"  # the service works on its run: another may cost a second credit
 
 
 class RetryRefused(ValueError):
-    """A retry that would do harm (see Job.retry_refusal); the message says why and what to do."""
+    """A retry that would do harm: `reason` says why, `ticket` and `state` which job (the caller words it)."""
+
+    def __init__(self, reason: RetryRefusal, ticket: str, state: JobState) -> None:
+        super().__init__(f"{ticket}: {reason}")
+        self.reason = reason
+        self.ticket = ticket
+        self.state = state
 
 
 class JobState(StrEnum):
     """captured -> submitting -> queued -> running -> completed | failed | cancelled.
 
     `captured`: the photo is on disk and waits its turn; `submitting`: a run is being sent (its answer may
-    still be lost); `queued`/`running`: the service holds it under `remote_id`.
+    still be lost); `queued`/`running`: the service holds it under `remote_id`. The members' order is the
+    order every door lists them in.
     """
 
     CAPTURED = "captured"
@@ -45,10 +60,19 @@ class JobState(StrEnum):
     @property
     def remote(self) -> bool:
         """The service holds the run (there is something to poll)."""
-        return self in (JobState.QUEUED, JobState.RUNNING)
+        return self in REMOTE_STATES
+
+    @property
+    def active(self) -> bool:
+        """A run is on its way to the service or at it (it takes a slot of the in-flight limit)."""
+        return self in ACTIVE_STATES
 
 
+# The groups of states, one definition for the queue, the store, the panel, the kiosk and the CLI.
 FINAL_STATES = frozenset({JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED})
+REMOTE_STATES = frozenset({JobState.QUEUED, JobState.RUNNING})
+ACTIVE_STATES = frozenset({JobState.SUBMITTING, *REMOTE_STATES})
+UNFINISHED_STATES = frozenset(set(JobState) - FINAL_STATES)
 
 
 # The service and the RunRequest fields other than the image: one definition, in booth.api.models.
@@ -116,7 +140,8 @@ class Job:
     remote_id: str | None = None
     backend: str | None = None  # "remote" or "local": which service holds remote_id
     attempts: int = 0
-    error: str | None = None
+    error: str | None = None  # the technical cause (an exception's text), for the log and the details line
+    problem: ProblemKind | None = None  # why the job is held, waits or failed; the doors word it
     created_at: float = field(default_factory=time.time)
     updated_at: float = field(default_factory=time.time)
     submitted_at: float | None = None
@@ -136,24 +161,23 @@ class Job:
         changes.setdefault("updated_at", time.time())
         return dataclasses.replace(self, **changes)
 
-    def retry_refusal(self, *, force: bool = False) -> str | None:
+    def retry_refusal(self, *, force: bool = False) -> RetryRefusal | None:
         """Why the operator's retry would be wrong now (None: go ahead).
 
         A completed job has its picture. A job the service is working on would start a second run and may
         cost a second credit, so it needs `force`; a job held for the operator is exactly what retry is for.
         """
         if self.state is JobState.COMPLETED and not self.fallback and not force:
-            return f"job {self.ticket} is already completed"  # forced: made again (e.g. its result file was lost)
-        at_service = self.state in (JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING) and not self.needs_operator
-        if at_service and not force:
-            return (f"job {self.ticket} is {self.state.value} at the service; sending it again starts a second run "
-                    "and may cost a second credit")  # fmt: skip
+            return RetryRefusal.COMPLETED  # forced: made again (e.g. its result file was lost)
+        if self.state.active and not self.needs_operator and not force:
+            return RetryRefusal.AT_SERVICE
         return None
 
     def retried(self) -> Job:
         """The operator's retry: back to waiting for its turn, forgetting the old run (a new one will go out)."""
-        return self.replace(state=JobState.CAPTURED, remote_id=None, backend=None, error=None, needs_operator=False,
-                            fallback=False, result_path=None, result_kind=None)  # fmt: skip
+        return self.replace(state=JobState.CAPTURED, remote_id=None, backend=None, error=None, problem=None,
+                            needs_operator=False, fallback=False, result_path=None, result_kind=None)  # fmt: skip
 
     def cancelled(self) -> Job:
-        return self.replace(state=JobState.CANCELLED, needs_operator=False, error="cancelled by the operator")
+        """The operator's cancel; the state says it all, so no cause is kept."""
+        return self.replace(state=JobState.CANCELLED, needs_operator=False, error=None, problem=None)

@@ -22,9 +22,10 @@ from PySide6.QtCore import (
 )
 
 from booth.api.redact import redact
+from booth.jobs.job import Job, JobState
+from booth.problems import ProblemKind
 
 if TYPE_CHECKING:
-    from booth.jobs.job import Job
     from booth.jobs.queue import JobQueue
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,16 +36,30 @@ JOB_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def state_labels() -> dict[str, str]:
-    """Job states as the operator reads them, in the installed language (the store keeps the English keys)."""
+    """Job states as the operator reads them, in the installed language, keyed by JobState (a str: the store's
+    English key finds its label too)."""
     # Spelled out in full: lupdate only recognises `QCoreApplication.translate(...)`, not an alias of it.
     return {
-        "captured": QCoreApplication.translate("OperatorPanel", "Captured"),
-        "submitting": QCoreApplication.translate("OperatorPanel", "Submitting"),
-        "queued": QCoreApplication.translate("OperatorPanel", "Queued"),
-        "running": QCoreApplication.translate("OperatorPanel", "Running"),
-        "completed": QCoreApplication.translate("OperatorPanel", "Completed"),
-        "failed": QCoreApplication.translate("OperatorPanel", "Failed"),
-        "cancelled": QCoreApplication.translate("OperatorPanel", "Cancelled"),
+        JobState.CAPTURED: QCoreApplication.translate("OperatorPanel", "Captured"),
+        JobState.SUBMITTING: QCoreApplication.translate("OperatorPanel", "Submitting"),
+        JobState.QUEUED: QCoreApplication.translate("OperatorPanel", "Queued"),
+        JobState.RUNNING: QCoreApplication.translate("OperatorPanel", "Running"),
+        JobState.COMPLETED: QCoreApplication.translate("OperatorPanel", "Completed"),
+        JobState.FAILED: QCoreApplication.translate("OperatorPanel", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("OperatorPanel", "Cancelled"),
+    }
+
+
+def job_problem_labels() -> dict[ProblemKind, str]:
+    """Why a job is held, waits or failed (`Job.problem`), as the table's error column says it; the technical
+    cause (`Job.error`) follows it."""
+    return {
+        ProblemKind.DEADLINE: QCoreApplication.translate("JobTableModel", "no result in time"),
+        ProblemKind.ANSWER_LOST: QCoreApplication.translate("JobTableModel", "the answer to its run was lost"),
+        ProblemKind.SEND_INTERRUPTED: QCoreApplication.translate("JobTableModel", "booth stopped while sending it"),
+        ProblemKind.AUTH: QCoreApplication.translate("JobTableModel", "sign-in refused"),
+        ProblemKind.CREDITS: QCoreApplication.translate("JobTableModel", "out of credits"),
+        ProblemKind.SERVER: QCoreApplication.translate("JobTableModel", "the service had trouble"),
     }
 
 
@@ -119,12 +134,18 @@ class JobTableModel(QAbstractTableModel):
             return job.attempts
         if column == "age":
             return format_age(time.time() - job.created_at)
-        return redact(job.error or "")  # an error may quote a URL or header the service was sent
+        return self._error(job)
+
+    def _error(self, job: Job) -> str:
+        if job.state is JobState.CANCELLED:
+            return self.tr("cancelled by the operator")
+        label = job_problem_labels().get(job.problem) if job.problem is not None else None
+        error = redact(job.error or "")  # an error may quote a URL or header the service was sent
+        if label and error:
+            return f"{label}: {error}"
+        return label or error
 
     # -- queue signals -----------------------------------------------------------------------------------------
-    def row_of(self, job_id: str) -> int | None:
-        return self._rows.get(job_id)
-
     def _on_job_added(self, job_id: str) -> None:
         if job_id in self._rows:
             return

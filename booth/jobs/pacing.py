@@ -12,8 +12,9 @@ Two small policies, kept apart from the queue so they can be tested as plain ari
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
+
+from booth.api.retry import capped_retry_after
 
 RATE_LIMIT_DEFAULT_WAIT_S = 1.0  # when a 429 names no Retry-After
 RECOVER_AFTER_S = 30.0  # quiet time before trying one more run at once again
@@ -36,7 +37,7 @@ class InFlightLimit:
     def rate_limited(self, accepted_in_flight: int, retry_after: float | None, now: float) -> None:
         """A 429 with `accepted_in_flight` of our runs held by the service: wait, and send fewer at once."""
         self.limit = max(1, min(self.limit - 1, accepted_in_flight))
-        wait = RATE_LIMIT_DEFAULT_WAIT_S if retry_after is None else max(0.0, min(retry_after, 60.0))
+        wait = RATE_LIMIT_DEFAULT_WAIT_S if retry_after is None else capped_retry_after(retry_after)
         self.hold_until = max(self.hold_until, now + wait)
         self.last_cut = now
 
@@ -52,12 +53,6 @@ class InFlightLimit:
         if now < self.hold_until:
             return self.hold_until - now
         return 0.0 if in_flight < self.current(now) else None
-
-
-def backoff_s(failures: int, first: float, cap: float, rng: random.Random | None = None) -> float:
-    """Exponential backoff with a little jitter, so booths coming back online do not knock in lockstep."""
-    base = min(cap, first * (2 ** max(0, failures - 1)))
-    return base * (0.8 + 0.4 * (rng or random).random())
 
 
 @dataclass

@@ -14,11 +14,15 @@ import time
 from typing import TYPE_CHECKING
 
 from booth.api.errors import ApiError, AuthError, CreditsError, JobExpiredError, UnreachableError
+from booth.api.retry import backoff_ceiling, backoff_s
 from booth.api.services import RETENTION_S
-from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, backoff_s
+from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, PollPlan
+from booth.jobs.ports import REMOTE, ClientFor, PollerPort
+from booth.problems import ProblemKind
 
 if TYPE_CHECKING:
-    from booth.jobs.queue import JobQueue
+    from booth.api.models import JobStatus
+    from booth.jobs.job import Job
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,7 @@ MAX_PARALLEL_STATUS = 4
 CONFIRM_UNKNOWN_S = 2.0  # a run the service says it does not know is asked about once more after this
 ABANDONED_FIRST_S = 1.0
 ABANDONED_MAX_S = 10.0
+PENDING_STATES = ("IN_PROGRESS", "RUNNING")  # the service's words for a run it has started
 
 
 class _Track:
@@ -42,14 +47,20 @@ class _Track:
 
 
 class Poller:
-    def __init__(self, queue: JobQueue) -> None:
+    """Asks the service about every run it holds and tells the queue (through `PollerPort`) how each ends.
+
+    It owns the `PollPlan` (when to ask, learned per service) and talks to the service through `client_for`.
+    """
+
+    def __init__(self, queue: PollerPort, client_for: ClientFor, poll_interval_s: float) -> None:
         self._queue = queue
+        self._client_for = client_for
+        self.plan = PollPlan(interval_s=poll_interval_s)
         self._tracks: dict[str, _Track] = {}
         self._busy: set[str] = set()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._calls: set[asyncio.Task[None]] = set()
-        self.status_calls = 0
 
     def start(self) -> None:
         self._wake = asyncio.Event()
@@ -62,19 +73,19 @@ class Poller:
         await asyncio.gather(*tasks, return_exceptions=True)
         self._task = None
 
-    def add(self, job_id: str, delay: float) -> None:
-        """Watch a run the service accepted; for a resumed run, its age comes from `submitted_at`."""
+    def add(self, job_id: str, delay: float | None = None) -> None:
+        """Watch a run the service accepted (first asked when the plan expects it done, unless `delay`); for a
+        resumed run, its age comes from `submitted_at`."""
         now = time.monotonic()
         job = self._queue.job(job_id)
+        if delay is None:
+            delay = self.plan.first_delay(job.service)
         age = max(0.0, time.time() - job.submitted_at) if job.submitted_at else 0.0
         self._tracks[job_id] = _Track(now + delay, now - age)
         self._wake.set()
 
     def forget(self, job_id: str) -> None:
         self._tracks.pop(job_id, None)
-
-    def watching(self) -> int:
-        return len(self._tracks)
 
     async def _loop(self) -> None:
         while True:
@@ -114,96 +125,107 @@ class Poller:
             self._wake.set()
 
     async def _poll_once(self, job_id: str) -> None:
-        queue = self._queue
-        job = queue.job(job_id)
+        """Ask about one run, then act on the answer: done, still pending, or a failed question."""
+        job = self._queue.job(job_id)
         track = self._tracks.get(job_id)
         if track is None or not job.state.remote or job.remote_id is None:
             self.forget(job_id)
             return
-        backend = job.backend or "remote"
-        try:
-            client = await queue.sender.client_for(backend)
-            self.status_calls += 1
-            status = await client.status(job.service, job.remote_id)
-        except JobExpiredError as exc:
-            # Sending again costs a credit: one 404 may be a service that has not caught up with its own
-            # answer yet, so the run counts as gone only when the service still says so a while later.
-            now = time.monotonic()
-            if track.unknown_since is None or now - track.unknown_since < CONFIRM_UNKNOWN_S:
-                if track.unknown_since is None:
-                    track.unknown_since = now
-                self._again(job_id, CONFIRM_UNKNOWN_S)
-                return
-            self.forget(job_id)
-            if queue.job(job_id).remote_id == job.remote_id:
-                await queue.expired(job_id, f"the service no longer knows this run ({exc}); sending it again")
-            return
-        except UnreachableError as exc:
-            track.failures += 1
-            if backend == "remote":
-                queue.sender.set_online(False, str(exc))
-            self._again(job_id, backoff_s(track.failures, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S))
-            return
-        except (AuthError, CreditsError) as exc:
-            queue.sender.block("auth" if isinstance(exc, AuthError) else "credits", str(exc))
-            self._again(job_id, BLOCKED_RETRY_S)
-            return
-        except ApiError as exc:
-            track.failures += 1
-            log.warning("job %s: status failed (%s); asking again later", job.ticket, exc)
-            self._again(job_id, backoff_s(track.failures, 1.0, ERROR_MAX_RETRY_S))
-            return
-        if backend == "remote":
-            queue.sender.set_online(True)
-        track.failures = 0
-        track.unknown_since = None
-        current = queue.job(job_id)
+        status = await self._ask(job, track)
+        if status is None:
+            return  # the failed question is handled; the run is asked about again later (or forgotten)
+        current = self._queue.job(job_id)
         if current.remote_id != job.remote_id or not current.state.remote:
             return  # cancelled or retried while we asked
         elapsed = time.monotonic() - track.started
         if status.final:
-            self.forget(job_id)
-            queue.release(job_id)  # the service is done with it: its slot may take the next run already
-            if status.state == "COMPLETED" and status.result is not None:
-                queue.poll_plan.observe(job.service, track.last_pending, elapsed)
-                result = status.result
-                try:
-                    await queue.complete(job_id, result.data, result.ext, result.kind)
-                except OSError as exc:  # the service keeps the result a while: fetch it again later
-                    queue.problem.emit("storage", f"ticket {job.ticket}: the result could not be saved ({exc})")
-                    self._tracks[job_id] = _Track(time.monotonic() + ERROR_MAX_RETRY_S, track.started)
-            else:
-                await queue.fail(job_id, status.error or f"the service ended the run as {status.state}")
+            await self._finished(job, track, status, elapsed)
             return
-        if status.state in ("IN_PROGRESS", "RUNNING"):
-            await queue.mark_running(job_id)
+        if status.state in PENDING_STATES:
+            await self._queue.mark_running(job_id)
         track.pending_polls += 1
         track.last_pending = elapsed
-        self._again(job_id, queue.poll_plan.next_delay(job.service, elapsed, track.pending_polls))
+        self._again(job_id, self.plan.next_delay(job.service, elapsed, track.pending_polls))
+
+    async def _ask(self, job: Job, track: _Track) -> JobStatus | None:
+        """One status call; a failure is dealt with here (backoff, account block, forgotten run) -> None."""
+        assert job.remote_id is not None
+        backend = job.backend or REMOTE
+        try:
+            client = await self._client_for(backend)
+            status = await client.status(job.service, job.remote_id)
+        except JobExpiredError as exc:
+            await self._unknown(job, track, str(exc))
+            return None
+        except UnreachableError as exc:
+            track.failures += 1
+            self._queue.service_unreachable(backend, str(exc))
+            self._again(job.id, backoff_s(track.failures, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S))
+            return None
+        except (AuthError, CreditsError) as exc:
+            self._queue.account_refused(ProblemKind.AUTH if isinstance(exc, AuthError) else ProblemKind.CREDITS,
+                                        str(exc))  # fmt: skip
+            self._again(job.id, BLOCKED_RETRY_S)
+            return None
+        except ApiError as exc:
+            track.failures += 1
+            log.warning("job %s: status failed (%s); asking again later", job.ticket, exc)
+            self._again(job.id, backoff_s(track.failures, 1.0, ERROR_MAX_RETRY_S))
+            return None
+        self._queue.service_answered(backend)
+        track.failures = 0
+        track.unknown_since = None
+        return status
+
+    async def _unknown(self, job: Job, track: _Track, detail: str) -> None:
+        """The service says it does not know the run. Sending again costs a credit: one 404 may be a service
+        that has not caught up with its own answer yet, so the run counts as gone only when the service still
+        says so a while later."""
+        now = time.monotonic()
+        if track.unknown_since is None or now - track.unknown_since < CONFIRM_UNKNOWN_S:
+            if track.unknown_since is None:
+                track.unknown_since = now
+            self._again(job.id, CONFIRM_UNKNOWN_S)
+            return
+        self.forget(job.id)
+        if self._queue.job(job.id).remote_id == job.remote_id:
+            await self._queue.expired(job.id, detail)
+
+    async def _finished(self, job: Job, track: _Track, status: JobStatus, elapsed: float) -> None:
+        """The service is done with the run: its slot may take the next run already; fetch or fail the job."""
+        self.forget(job.id)
+        self._queue.release(job.id)
+        if status.state != "COMPLETED" or status.result is None:
+            await self._queue.fail(job.id, status.error or status.state)
+            return
+        self.plan.observe(job.service, track.last_pending, elapsed)
+        result = status.result
+        try:
+            await self._queue.complete(job.id, result.data, result.ext, result.kind)
+        except OSError:  # reported by the queue; the service keeps the result a while: fetch it again later
+            self._tracks[job.id] = _Track(time.monotonic() + ERROR_MAX_RETRY_S, track.started)
+            self._wake.set()
 
 
-async def follow_abandoned_run(queue: JobQueue, backend: str, service: str, remote_id: str) -> None:
-    """Ask now and then about a run no job waits for any more, and free its slot when the service is done.
+async def follow_abandoned_run(client_for: ClientFor, backend: str, service: str, remote_id: str) -> None:
+    """Ask now and then about a run no job waits for any more; return when the service is done with it.
 
     The service keeps working on a cancelled or timed-out run; sending another in its slot would break the
-    plan's limit (429s, and a slower service for everyone). Held for at most the service's retention.
+    plan's limit (429s, and a slower service for everyone), so the caller holds the slot until this returns.
+    Gives up after the service's retention.
     """
-    key = f"run:{remote_id}"
     give_up = time.monotonic() + RETENTION_S
-    delay = ABANDONED_FIRST_S
-    try:
-        while time.monotonic() < give_up:
-            await asyncio.sleep(delay)
-            delay = min(delay * 1.5, ABANDONED_MAX_S)
-            try:
-                client = await queue.sender.client_for(backend)
-                status = await client.status(service, remote_id)
-            except JobExpiredError:
-                return
-            except ApiError as exc:
-                log.debug("abandoned run %s: status failed (%s)", remote_id, exc)
-                continue
-            if status.final:
-                return
-    finally:
-        queue.unhold(backend, key)
+    asked = 0
+    while time.monotonic() < give_up:
+        await asyncio.sleep(backoff_ceiling(asked, ABANDONED_FIRST_S, ABANDONED_MAX_S))
+        asked += 1
+        try:
+            client = await client_for(backend)
+            status = await client.status(service, remote_id)
+        except JobExpiredError:
+            return
+        except ApiError as exc:
+            log.debug("abandoned run %s: status failed (%s)", remote_id, exc)
+            continue
+        if status.final:
+            return

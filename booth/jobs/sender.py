@@ -25,16 +25,16 @@ from booth.api.errors import (
     RateLimitedError,
     UnreachableError,
 )
-from booth.jobs.fallback import LocalFallback
 from booth.jobs.job import Job, JobState
-from booth.jobs.pacing import ERROR_MAX_RETRY_S, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S, InFlightLimit, backoff_s
+from booth.jobs.pacing import InFlightLimit
+from booth.jobs.ports import LOCAL, REMOTE, ClientFor, SenderPort
+from booth.problems import ProblemKind
 
 if TYPE_CHECKING:
-    from booth.jobs.queue import JobQueue
+    from booth.api.client import EventstationClient
 
 log = logging.getLogger(__name__)
 
-REMOTE, LOCAL = "remote", "local"
 # A photo for a send: prepared ahead, still being prepared, or not yet (made at the send).
 Prepared = bytes | asyncio.Task[bytes | None] | None
 
@@ -54,22 +54,22 @@ def _release(turn: asyncio.Future[None], _task: asyncio.Task[Any]) -> None:
 
 
 class Sender:
-    def __init__(self, queue: JobQueue, client: Any) -> None:
-        self.queue = queue
-        self.settings = queue.settings
-        self.clients: dict[str, Any] = {REMOTE: client}
-        local = self.settings.offline_fallback == "local"
-        self.fallback = LocalFallback(queue.api_settings) if local else None
-        self.limit = InFlightLimit(self.settings.max_in_flight)
-        self.online = True
-        self.blocked: tuple[str, str] | None = None
-        self._failures = 0
-        self._retry_at = 0.0  # no run to the service before this (offline or server trouble)
+    """Picks the next run and sends it; the queue (through `SenderPort`) records what came of it.
+
+    `local` says whether the local engine may stand in while the service is unreachable.
+    """
+
+    def __init__(self, queue: SenderPort, client_for: ClientFor, *, local: bool) -> None:
+        self._queue = queue
+        self._settings = queue.settings
+        self._client_for = client_for
+        self._local = local
+        self._limit = InFlightLimit(self._settings.max_in_flight)
         self._prepared: dict[str, bytes] = {}
         self._preparing: dict[str, asyncio.Task[bytes | None]] = {}
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._sending: set[asyncio.Task[Any]] = set()
+        self._sending: set[asyncio.Task[None]] = set()
         self._readying: set[str] = set()  # taken from the line, photo being made ready; not yet "submitting"
         self._turn: asyncio.Future[None] | None = None  # done once the last job taken has gone out (or not)
 
@@ -85,27 +85,12 @@ class Sender:
             self._task = None
         if self._sending:
             await asyncio.wait(list(self._sending), timeout=grace_s)
-        if self.fallback is not None:
-            await self.fallback.close()
-            self.clients.pop(LOCAL, None)
 
     def wake(self) -> None:
         self._wake.set()
 
-    def retry_now(self) -> None:
-        """The operator acted (retry, unblock): stop waiting out a backoff or a block."""
-        self.blocked = None
-        self._retry_at = 0.0
-        self._wake.set()
-
     def forget(self, job_id: str) -> None:
         self._prepared.pop(job_id, None)
-
-    async def client_for(self, backend: str) -> Any:
-        if backend == LOCAL and LOCAL not in self.clients:
-            assert self.fallback is not None
-            self.clients[LOCAL] = await self.fallback.client()
-        return self.clients[backend]
 
     # -- choosing the next run -----------------------------------------------------------------------------------
     async def _loop(self) -> None:
@@ -120,31 +105,36 @@ class Sender:
             except TimeoutError:
                 pass
 
+    def _backend_now(self, now: float) -> tuple[str | None, float | None]:
+        """Where the next run may go now (REMOTE or LOCAL), or None and how long to wait (None: until woken)."""
+        condition = self._queue.condition
+        backend = REMOTE
+        if now < condition.retry_at:
+            if not self._local or condition.online:  # server trouble is waited out, not sent elsewhere
+                return None, condition.retry_at - now
+            backend = LOCAL
+        if backend == REMOTE:
+            wait = self._limit.wait_s(self._queue.in_flight(REMOTE), now)
+        else:
+            wait = 0.0 if self._queue.in_flight(LOCAL) < self._settings.max_in_flight else None
+        return (backend, 0.0) if wait == 0.0 else (None, wait)
+
     def _dispatch_once(self) -> float | None:
         """Send the next job if allowed; 0 to go on at once, else how long to wait (None: until woken)."""
         waiting = self._line()
-        if not waiting or self.blocked is not None or not self.queue.ready(waiting[0].id):
+        if not waiting or self._queue.condition.blocked is not None or not self._queue.ready(waiting[0].id):
             return None
         job = waiting[0]
-        now = time.monotonic()
-        backend = REMOTE
-        if now < self._retry_at:
-            if self.fallback is None or self.online:  # server trouble is waited out, not sent elsewhere
-                return self._retry_at - now
-            backend = LOCAL
-        if backend == REMOTE:
-            wait = self.limit.wait_s(self.queue.in_flight(REMOTE), now)
-        else:
-            wait = 0.0 if self.queue.in_flight(LOCAL) < self.settings.max_in_flight else None
-        if wait != 0.0:
+        backend, wait = self._backend_now(time.monotonic())
+        if backend is None:
             return wait
         # The slot is taken now; "submitting" goes on disk only once the photo is ready and the POST is next,
         # so a crash while the photo is being made ready leaves a job to send, not a run to ask about.
         prepared = self._prepared.pop(job.id, None) or self._preparing.get(job.id)
         self._readying.add(job.id)
-        self.queue.hold(backend, f"ready:{job.id}")
+        self._queue.hold(backend, f"ready:{job.id}")
         before, self._turn = self._turn, asyncio.get_running_loop().create_future()
-        sending = self.queue.spawn(self._submit(job, backend, prepared, before, self._turn))
+        sending = self._queue.spawn(self._submit(job, backend, prepared, before, self._turn))
         self._sending.add(sending)
         sending.add_done_callback(self._sent)
         sending.add_done_callback(partial(_release, self._turn))  # however the send ends, the next may go
@@ -152,9 +142,9 @@ class Sender:
 
     def _line(self) -> list[Job]:
         """Jobs waiting their turn that no send has taken yet, in ticket order."""
-        return [job for job in self.queue.waiting() if job.id not in self._readying]
+        return [job for job in self._queue.waiting() if job.id not in self._readying]
 
-    def _sent(self, task: asyncio.Task[Any]) -> None:
+    def _sent(self, task: asyncio.Task[None]) -> None:
         self._sending.discard(task)
         self._wake.set()  # time to prepare the next photos
 
@@ -162,26 +152,25 @@ class Sender:
         """Scale and encode the next photos in line while the service is busy with earlier ones."""
         if self._sending:  # never compete for the CPU with a run on its way out; the loop comes back after it
             return
-        ahead = self.settings.max_in_flight
+        ahead = self._settings.max_in_flight
         for job in self._line()[:ahead]:
             if len(self._prepared) + len(self._preparing) >= ahead:
                 return
-            if job.id in self._prepared or job.id in self._preparing or not self.queue.ready(job.id):
+            if job.id in self._prepared or job.id in self._preparing or not self._queue.ready(job.id):
                 continue
+            self._preparing[job.id] = self._queue.spawn(self._prepare(job))
 
-            async def prepare(job: Job = job) -> bytes | None:
-                try:
-                    prepared = await _photo_to_send(job)
-                    if self.queue.job(job.id).state is JobState.CAPTURED:
-                        self._prepared[job.id] = prepared
-                    return prepared
-                except Exception:  # the real submission meets the same problem and reports it properly
-                    log.debug("job %s: could not prepare ahead", job.ticket, exc_info=True)
-                    return None
-                finally:
-                    self._preparing.pop(job.id, None)
-
-            self._preparing[job.id] = self.queue.spawn(prepare())
+    async def _prepare(self, job: Job) -> bytes | None:
+        try:
+            prepared = await _photo_to_send(job)
+            if self._queue.job(job.id).state is JobState.CAPTURED:
+                self._prepared[job.id] = prepared
+            return prepared
+        except Exception:  # the real submission meets the same problem and reports it properly
+            log.debug("job %s: could not prepare ahead", job.ticket, exc_info=True)
+            return None
+        finally:
+            self._preparing.pop(job.id, None)
 
     # -- one run ---------------------------------------------------------------------------------------------------
     async def _ready_image(self, job: Job, prepared: Prepared) -> bytes:
@@ -200,114 +189,82 @@ class Sender:
         `turn` is done once this job's "submitting" is on disk (the next job may then go out); the
         dispatcher also completes it when this task ends, however it ends.
         """
-        queue, job_id = self.queue, job.id
-        assert job.capture_path is not None
-        try:
-            image = await self._ready_image(job, prepared)
-            client = await self.client_for(backend)
-            if before is not None:
-                await asyncio.wait({before})
-        except FileNotFoundError:
-            await queue.fail(job_id, f"the photo {job.capture_path.name} is missing from the event folder")
+        ready = await self._make_ready(job, backend, prepared, before)
+        if ready is None:
             return
-        except InvalidInputError as exc:
-            await queue.fail(job_id, str(exc))
-            return
-        except Exception as exc:  # nothing was sent: the job fails visibly instead of hanging in line
-            log.exception("job %s: the photo could not be made ready to send", job.ticket)
-            await queue.fail(job_id, f"the photo could not be made ready to send ({exc})")
-            return
-        finally:
-            self._readying.discard(job_id)
-            queue.unhold(backend, f"ready:{job_id}")
-        current = queue.job(job_id)
+        current = self._queue.job(job.id)
         if current.state is not JobState.CAPTURED or current.needs_operator:
             return  # cancelled or handed its original while the photo was made ready: nothing was sent
+        image, client = ready
+        await self._send(job, backend, image, client, turn)
+
+    async def _make_ready(
+        self, job: Job, backend: str, prepared: Prepared, before: asyncio.Future[None] | None
+    ) -> tuple[bytes, EventstationClient] | None:
+        """The photo and the client, once the job before this one went out; None if the job failed here."""
         try:
-            # "submitting" is on disk before the run can reach the service.
-            await queue.change(job_id, state=JobState.SUBMITTING, attempts=current.attempts + 1, backend=backend,
-                               error=None)  # fmt: skip
+            image = await self._ready_image(job, prepared)
+            client = await self._client_for(backend)
+            if before is not None:
+                await asyncio.wait({before})
+            return image, client
+        except (FileNotFoundError, InvalidInputError) as exc:  # the photo is gone, or the service would refuse it
+            await self._queue.fail(job.id, str(exc))
+        except Exception as exc:  # nothing was sent: the job fails visibly instead of hanging in line
+            log.exception("job %s: the photo could not be made ready to send", job.ticket)
+            await self._queue.fail(job.id, str(exc))
+        finally:
+            self._readying.discard(job.id)
+            self._queue.unhold(backend, f"ready:{job.id}")
+        return None
+
+    async def _send(
+        self, job: Job, backend: str, image: bytes, client: EventstationClient, turn: asyncio.Future[None]
+    ) -> None:
+        """The state "submitting" on disk, then the POST; the queue records what the answer means."""
+        queue = self._queue
+        try:
+            await queue.sending(job.id, backend)
             turn.set_result(None)
             remote_id = await client.submit(job.params.to_request(image))
         except (OutcomeUnknownError, ProtocolError) as exc:  # an unreadable answer may still be a run that exists
-            await self._uncertain(job_id, backend, exc)
+            await self._uncertain(job.id, backend, exc)
             return
         except ApiError as exc:
-            await self._refused(job_id, backend, exc)
+            await self._refused(job.id, backend, exc)
             return
         except Exception as exc:  # a bug must not leave the job stuck in "submitting"
             log.exception("job %s: submitting failed unexpectedly", job.ticket)
-            await self._uncertain(job_id, backend, exc)
+            await self._uncertain(job.id, backend, exc)
             return
         finally:
-            queue.unhold(backend, f"send:{job_id}")  # held if the job was cancelled while its run went out
-        if backend == REMOTE:
-            self.set_online(True)
-            # The service took a run: whatever blocked sending (credits, sign-in) is over, even if a 402 that
-            # was already on its way when the operator unblocked arrived after the fix.
-            self.blocked = None
-        if queue.job(job_id).state is not JobState.SUBMITTING:  # cancelled meanwhile: keep that, note the id
-            queue.abandon_run(backend, job.service, str(remote_id))
-            await queue.change(job_id, remote_id=str(remote_id))
-            return
-        await queue.change(job_id, state=JobState.QUEUED, remote_id=str(remote_id), submitted_at=time.time())
-        queue.poller.add(job_id, queue.poll_plan.first_delay(job.service))
+            queue.unhold(backend, f"send:{job.id}")  # held if the job was cancelled while its run went out
+        await queue.sent(job.id, backend, str(remote_id))
 
     async def _refused(self, job_id: str, backend: str, exc: ApiError) -> None:
         """The service answered (or was never reached): the run does not exist, so sending again is safe."""
-        queue = self.queue
+        queue = self._queue
         if queue.job(job_id).state is not JobState.SUBMITTING:
             return  # cancelled or handed its original meanwhile; no run exists, so there is nothing to undo
-        back = {"state": JobState.CAPTURED, "attempts": max(0, queue.job(job_id).attempts - 1), "backend": None}
         if isinstance(exc, InvalidInputError):
-            await queue.fail(job_id, str(exc))  # the client words it: what was refused and why
+            await queue.fail(job_id, str(exc))  # the client's text: what was refused and why
         elif isinstance(exc, UnreachableError):
-            await queue.change(job_id, **back)
-            if backend == REMOTE:
-                self.set_online(False, str(exc))
+            await queue.send_refused(job_id)
+            queue.service_unreachable(backend, str(exc))
         elif isinstance(exc, RateLimitedError):
-            self.limit.rate_limited(queue.in_flight(backend), exc.retry_after, time.monotonic())
-            await queue.change(job_id, **back)
-            queue.problem.emit("rate_limited", f"the service allows fewer runs at once; sending {self.limit.limit}")
+            self._limit.rate_limited(queue.in_flight(backend), exc.retry_after, time.monotonic())
+            await queue.send_refused(job_id)
+            queue.rate_limited(self._limit.limit)
         elif isinstance(exc, AuthError | CreditsError):
-            await queue.change(job_id, **back, error=str(exc))
-            self.block("auth" if isinstance(exc, AuthError) else "credits", str(exc))
+            kind = ProblemKind.AUTH if isinstance(exc, AuthError) else ProblemKind.CREDITS
+            await queue.send_refused(job_id, kind, str(exc))
+            queue.account_refused(kind, str(exc))
         else:  # 5xx and the like: wait a little, then try again
-            await queue.change(job_id, **back, error=str(exc))
-            self._failures += 1
-            self._retry_at = time.monotonic() + backoff_s(self._failures, 1.0, ERROR_MAX_RETRY_S)
-            queue.problem.emit("server", f"the service has trouble ({exc}); booth tries again shortly")
+            await queue.send_refused(job_id, ProblemKind.SERVER, str(exc))
+            queue.service_trouble(str(exc))
         self._wake.set()
 
     async def _uncertain(self, job_id: str, backend: str, exc: BaseException) -> None:
-        queue = self.queue
-        if queue.job(job_id).state is not JobState.SUBMITTING:
+        if self._queue.job(job_id).state is not JobState.SUBMITTING:
             return  # the job moved on (cancelled, original handed over); a run it may have left is not counted
-        if self.settings.resubmit_uncertain or backend == LOCAL:  # the local engine costs no credit
-            await queue.change(job_id, state=JobState.CAPTURED, backend=None, error=None)
-            return
-        message = f"the answer to this run was lost ({exc}); press Resubmit to send it again (may cost a credit)"
-        await queue.change(job_id, needs_operator=True, error=message)
-        queue.problem.emit("needs_operator", f"ticket {queue.job(job_id).ticket}: {message}")
-
-    # -- the service's condition -----------------------------------------------------------------------------------
-    def block(self, kind: str, message: str) -> None:
-        """Auth or credits: no new runs until the operator acts; the photos wait."""
-        if self.blocked is None:
-            self.queue.problem.emit(kind, f"{message}; photos are kept and wait until this is fixed")
-        self.blocked = (kind, message)
-
-    def set_online(self, online: bool, detail: str = "") -> None:
-        if online:
-            self._failures = 0
-            self._retry_at = 0.0
-        else:
-            self._failures += 1
-            self._retry_at = time.monotonic() + backoff_s(self._failures, OFFLINE_FIRST_RETRY_S, OFFLINE_MAX_RETRY_S)
-        if online != self.online:
-            self.online = online
-            self.queue.online_changed.emit(online)
-            if not online:
-                then = "the local engine takes over" if self.fallback else "photos wait and go out when it returns"
-                self.queue.problem.emit("offline", f"the service cannot be reached ({detail}); {then}")
-        self._wake.set()
+        await self._queue.send_uncertain(job_id, backend, str(exc) or type(exc).__name__)

@@ -22,10 +22,11 @@ from booth.jobs.event import EventBusyError, EventFolder
 from booth.jobs.job import FINAL_STATES, Delivery, Job, JobParams, JobState
 from booth.jobs.repair import StoreRepair
 from booth.private import private_file
+from booth.problems import ProblemKind
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -47,7 +48,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     submitted_at REAL,
     needs_operator INTEGER NOT NULL DEFAULT 0,
     fallback INTEGER NOT NULL DEFAULT 0,
-    key TEXT
+    key TEXT,
+    problem TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_key ON jobs(key);
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
@@ -56,7 +58,20 @@ CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state);
 _COLUMNS = (
     "id", "seq", "ticket", "state", "params", "delivery", "capture_path", "result_path", "result_kind", "remote_id",
     "backend", "attempts", "error", "created_at", "updated_at", "submitted_at", "needs_operator", "fallback", "key",
+    "problem",
 )  # fmt: skip
+# Each step takes a store from the version before it to its own; version 1 -> 2 records why a job is held or
+# failed as a `ProblemKind` (before, only English text in `error` said so). Rows written before are given
+# the kind their flags imply, so a held job read back is worded and offered its button like a new one.
+_MIGRATIONS = {
+    2: (
+        "ALTER TABLE jobs ADD COLUMN problem TEXT",
+        "UPDATE jobs SET problem = 'deadline' WHERE fallback = 1",
+        "UPDATE jobs SET problem = 'failed' WHERE state = 'failed'",
+        "UPDATE jobs SET problem = CASE WHEN error LIKE 'booth stopped while sending%' THEN 'send_interrupted' "
+        "ELSE 'answer_lost' END WHERE needs_operator = 1",
+    ),
+}
 _UPSERT = f"INSERT OR REPLACE INTO jobs ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
 
 
@@ -126,6 +141,10 @@ class JobStore:
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             conn.execute(statement)
+                else:
+                    for step in range(version + 1, SCHEMA_VERSION + 1):
+                        for statement in _MIGRATIONS[step]:
+                            conn.execute(statement)
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -148,6 +167,7 @@ class JobStore:
             self.event.relative(job.result_path) if job.result_path else None,
             job.result_kind, job.remote_id, job.backend, job.attempts, job.error,
             job.created_at, job.updated_at, job.submitted_at, int(job.needs_operator), int(job.fallback), job.key,
+            job.problem.value if job.problem else None,
         )  # fmt: skip
 
     def _job(self, row: sqlite3.Row) -> Job:
@@ -171,22 +191,13 @@ class JobStore:
             needs_operator=bool(row["needs_operator"]),
             fallback=bool(row["fallback"]),
             key=row["key"],
+            problem=ProblemKind(row["problem"]) if row["problem"] else None,
         )
 
     # -- writes ---------------------------------------------------------------------------------------------------
     def save(self, job: Job) -> None:
         """Insert or replace the job's row; returns once it is committed to disk."""
         self._conn().execute(_UPSERT, self._row(job))
-
-    def save_many(self, jobs: Iterable[Job]) -> None:
-        conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.executemany(_UPSERT, [self._row(job) for job in jobs])
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     # -- reads ----------------------------------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:

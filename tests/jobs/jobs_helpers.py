@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PIL import Image
 from waiting import wait_until
 
 from booth.jobs.event import EventFolder
+from booth.problems import Problem
 
 __all__ = ["QueueHarness", "photo", "run_batch", "stored_jobs", "wait_until", "write_photos"]
 
@@ -23,7 +25,6 @@ def photo(seed: int, size: tuple[int, int] = (320, 240)) -> bytes:
     out = io.BytesIO()
     Image.fromarray(pixels).save(out, format="JPEG", quality=80)
     return out.getvalue()
-
 
 
 def write_photos(folder: Path, names: Iterable[str]) -> list[str]:
@@ -62,17 +63,21 @@ class QueueHarness:
     def __init__(self, event: EventFolder, url: str, api: Any = None, **job_settings: Any) -> None:
         from booth.api.client import EventstationClient
         from booth.api.retry import RetryPolicy
+        from booth.engine.factory import make_engine
         from booth.jobs.queue import JobQueue
-        from booth.settings import ApiSettings, JobSettings
+        from booth.settings import ApiSettings, EngineSettings, JobSettings
 
         self.api = api or ApiSettings(connect_timeout_s=1.0, read_timeout_s=10.0)
         self.client = EventstationClient(self.api, base_url=url, retry=RetryPolicy(max_rate_limit_waits=0))
+        engine_factory = partial(make_engine, EngineSettings())
         self.queue = JobQueue(event, self.client, JobSettings(**job_settings), api_settings=self.api,
-                              event_name="Gala 2026")  # fmt: skip
-        self.problems: list[tuple[str, str]] = []
+                              event_name="Gala 2026", engine_factory=engine_factory)  # fmt: skip
+        self.problems: list[tuple[str, Problem]] = []  # (kind, the record): kinds compare equal to their names
+        self.over: list[str] = []  # kinds of standing problems that ended
         self.online: list[bool] = []
         self.changes: list[tuple[str, str]] = []  # (job id, state it changed to)
-        self.queue.problem.connect(lambda kind, text: self.problems.append((kind, text)))
+        self.queue.problem.connect(lambda problem: self.problems.append((problem.kind, problem)))
+        self.queue.problem_over.connect(self.over.append)
         self.queue.online_changed.connect(self.online.append)
         self.queue.job_changed.connect(lambda job_id: self.changes.append((job_id, self.queue.job(job_id).state)))
 

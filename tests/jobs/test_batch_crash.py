@@ -23,7 +23,8 @@ from jobs_helpers import photo, stored_jobs
 from PIL import Image
 
 from booth.api.imaging import prepare_image
-from booth.jobs.event import EventFolder
+from booth.jobs.event import DB_NAME, EventFolder
+from booth.jobs.job import JobState
 from booth.jobs.store import JobStore
 
 IMAGES = 20
@@ -37,9 +38,9 @@ def _batch(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
 
 def _runs_in_flight(event_dir: Path) -> int:
     """Jobs the killed process left submitting, queued or running: the kill landed mid-run."""
-    if not (event_dir / "jobs.sqlite").exists():
+    if not (event_dir / DB_NAME).exists():
         return 0
-    return sum(job.state.value in ("submitting", "queued", "running") for job in stored_jobs(event_dir))
+    return sum(job.state.active for job in stored_jobs(event_dir))
 
 
 def _captures_all_there(event_dir: Path) -> int:
@@ -89,7 +90,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(engine:
             listing = subprocess.run([sys.executable, "-m", "booth", "jobs", "list", "--event", str(event_dir)],
                                      env=env, capture_output=True, text=True).stdout  # fmt: skip
             pytest.fail(f"booth batch did not finish:\n{err[-3000:]}\n{listing}")
-        if (event_dir / "jobs.sqlite").exists():
+        if (event_dir / DB_NAME).exists():
             _captures_all_there(event_dir)
         if trial >= TRIALS and proc.returncode != 7:
             break
@@ -109,7 +110,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(engine:
         with Image.open(out / name) as result:
             result.verify()
     jobs = stored_jobs(event_dir)
-    assert all(job.state.value == "completed" and job.result_path and job.result_path.is_file() for job in jobs)
+    assert all(job.state is JobState.COMPLETED and job.result_path and job.result_path.is_file() for job in jobs)
     for job in jobs:  # a second run only where the operator retried a run whose answer was lost
         assert job.attempts <= 1 + retried.get(job.id, 0), job
     # The engine's own record, photo by photo: what it received is what the sender prepared from the capture.

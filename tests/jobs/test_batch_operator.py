@@ -227,13 +227,12 @@ def test_held_jobs_get_shell_commands_not_buttons(
     event = EventFolder(tmp_path / "event")
     store = JobStore(event)
     anna, ben = store.all()
-    from booth.jobs.queue import UNCERTAIN_MESSAGE
+    from booth.problems import ProblemKind
 
-    store.save(anna.replace(state=JobState.SUBMITTING, needs_operator=True, error=UNCERTAIN_MESSAGE,
-                            result_path=None, remote_id=None))  # fmt: skip
+    store.save(anna.replace(state=JobState.SUBMITTING, needs_operator=True, problem=ProblemKind.SEND_INTERRUPTED,
+                            error=None, result_path=None, remote_id=None))  # fmt: skip
     store.save(ben.replace(state=JobState.RUNNING, needs_operator=True, result_path=None, remote_id="r-77",
-                           error="the answer to this run was lost (timeout); press Resubmit to send it again "
-                                 "(may cost a credit)"))  # fmt: skip
+                           problem=ProblemKind.ANSWER_LOST, error="timeout"))  # fmt: skip
     store.close()
     capsys.readouterr()
 

@@ -43,3 +43,23 @@ def test_params_and_delivery_round_trip() -> None:
 def test_final_states() -> None:
     assert {s for s in JobState if s.final} == {JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED}
     assert JobState.QUEUED.remote and JobState.RUNNING.remote and not JobState.SUBMITTING.remote
+
+
+def test_state_groups_are_one_partition() -> None:
+    from booth.jobs.job import ACTIVE_STATES, FINAL_STATES, UNFINISHED_STATES
+
+    assert set(JobState) == FINAL_STATES | UNFINISHED_STATES and not FINAL_STATES & UNFINISHED_STATES
+    assert ACTIVE_STATES == {JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING} <= UNFINISHED_STATES
+    assert [s.value for s in JobState][:2] == ["captured", "submitting"]  # the order every door lists
+
+
+def test_a_retry_that_would_do_harm_is_refused_with_a_reason_not_a_sentence() -> None:
+    from booth.jobs.job import Job, RetryRefusal
+
+    job = Job(id="x" * 32, seq=1, ticket="A01", state=JobState.RUNNING, params=JobParams("comic", style_id=2))
+    assert job.retry_refusal() is RetryRefusal.AT_SERVICE and job.retry_refusal(force=True) is None
+    assert job.replace(needs_operator=True).retry_refusal() is None  # held: exactly what retry is for
+    done = job.replace(state=JobState.COMPLETED)
+    assert done.retry_refusal() is RetryRefusal.COMPLETED
+    assert done.replace(fallback=True).retry_refusal() is None  # the guest got only the original
+    assert job.replace(state=JobState.FAILED).retry_refusal() is None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from booth.jobs.pacing import InFlightLimit, PollPlan, backoff_s
+from booth.api.retry import backoff_s
+from booth.jobs.pacing import InFlightLimit, PollPlan
 
 
 def test_a_429_holds_and_lowers_the_limit_then_it_recovers() -> None:

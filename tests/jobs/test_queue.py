@@ -11,6 +11,7 @@ from PIL import Image
 
 from booth.jobs.event import EventFolder
 from booth.jobs.job import JobState
+from booth.problems import ProblemKind, Remedy
 
 
 def test_never_more_than_max_in_flight_and_every_result_on_disk(engine: Any, event: EventFolder, arun: Any) -> None:
@@ -123,7 +124,7 @@ def test_out_of_credits_stops_sending_and_jobs_wait_until_the_operator_says(
             await asyncio.sleep(0.5)
             assert h.queue.job(ids[0]).state is JobState.COMPLETED
             assert h.states(ids[1:]) == ["captured", "captured"]  # kept, not failed
-            assert h.queue.blocked is not None and h.queue.blocked[0] == "credits"
+            assert h.queue.blocked is not None and h.queue.blocked.kind == "credits"
             engine.configure(credits=-1)
             h.queue.unblock()
             await h.all_final(ids)
@@ -132,6 +133,8 @@ def test_out_of_credits_stops_sending_and_jobs_wait_until_the_operator_says(
 
     h = arun(scenario())
     assert [kind for kind, _ in h.problems] == ["credits"]
+    assert h.problems[0][1].remedy is Remedy.RESUME
+    assert h.over == ["credits"]  # sending resumed on the operator's word
 
 
 def test_past_the_deadline_the_guest_gets_the_framed_original(engine: Any, event: EventFolder, arun: Any) -> None:
@@ -145,7 +148,7 @@ def test_past_the_deadline_the_guest_gets_the_framed_original(engine: Any, event
             await h.all_final([job_id], timeout=10)
             job = h.queue.job(job_id)
             assert job.state is JobState.COMPLETED and job.fallback
-            assert "framed original" in (job.error or "")
+            assert job.problem is ProblemKind.DEADLINE  # why it holds the framed original
             assert job.result_path is not None and job.capture_path is not None
             framed = Image.open(io.BytesIO(job.result_path.read_bytes()))
             original = Image.open(io.BytesIO(job.capture_path.read_bytes()))

@@ -8,13 +8,16 @@ from __future__ import annotations
 import asyncio
 import shutil
 import socket
+import sqlite3
 from typing import Any
 
 import pytest
 from jobs_helpers import QueueHarness, wait_until
 
 from booth.jobs.event import EventFolder
-from booth.jobs.job import JobState, RetryRefused
+from booth.jobs.job import Job, JobState, RetryRefusal, RetryRefused
+from booth.jobs.store import JobStore
+from booth.problems import ProblemKind
 from booth.settings import ApiSettings
 
 
@@ -34,7 +37,7 @@ def test_a_photo_that_cannot_be_saved_is_kept_and_saved_once_the_disk_allows(
             shutil.rmtree(event.captures)
             event.captures.write_text("not a folder")  # every write into captures/ fails, as on a broken disk
             (job_id,) = h.enqueue(1)
-            await wait_until(lambda: any(kind == "storage" for kind, _ in h.problems), 5, "the storage problem")
+            await wait_until(lambda: any(kind == "photo_unsaved" for kind, _ in h.problems), 5, "the storage problem")
             await asyncio.sleep(1.0)
             job = h.queue.job(job_id)  # still there, waiting; nothing was sent without its photo on disk
             assert job.state is JobState.CAPTURED
@@ -47,7 +50,8 @@ def test_a_photo_that_cannot_be_saved_is_kept_and_saved_once_the_disk_allows(
             return h
 
     h = arun(scenario(), timeout=45)
-    assert [kind for kind, _ in h.problems] == ["storage"]
+    assert [kind for kind, _ in h.problems] == ["photo_unsaved"]
+    assert h.over == ["photo_unsaved"]  # the problem stood until the photo was saved
 
 
 def test_while_offline_the_deadline_hands_the_guest_the_original(event: EventFolder, arun: Any) -> None:
@@ -109,15 +113,81 @@ def test_retry_of_a_run_at_the_service_needs_force(engine: Any, event: EventFold
         async with QueueHarness(event, engine.url, max_in_flight=2) as h:
             (job_id,) = h.enqueue(1)
             await wait_until(lambda: h.queue.job(job_id).state.remote, 10, "the run to be out")
-            with pytest.raises(RetryRefused, match="second credit"):
+            with pytest.raises(RetryRefused) as refused:
                 h.queue.retry(job_id)
+            assert refused.value.reason is RetryRefusal.AT_SERVICE  # a second run: a second credit
             h.queue.retry(job_id, force=True)
             await h.all_final([job_id], timeout=15)
             job = h.queue.job(job_id)
             assert job.state is JobState.COMPLETED and job.attempts == 2
-            with pytest.raises(RetryRefused, match="already completed"):
+            with pytest.raises(RetryRefused) as refused:
                 h.queue.retry(job_id)
+            assert refused.value.reason is RetryRefusal.COMPLETED
 
     arun(scenario(), timeout=30)
     assert engine.stats()["runs_received"] == 2
     assert engine.stats()["max_in_flight_seen"] <= 2
+
+
+def test_the_deadline_watcher_outlives_a_results_folder_it_cannot_write(
+    engine: Any, event: EventFolder, arun: Any
+) -> None:
+    """Issue 11: the framed original cannot be written (results/ broken, as on a full disk). The watcher logs,
+    reports it once, keeps running, and hands the original over once the disk allows; the next guest too."""
+    engine.configure(latency_s=30.0)  # no result from the service in this test's time
+
+    async def scenario() -> QueueHarness:
+        async with QueueHarness(event, engine.url, api=ApiSettings(image_deadline_s=1.0)) as h:
+            shutil.rmtree(event.results)
+            event.results.write_text("not a folder")  # every write into results/ fails
+            (first,) = h.enqueue(1)
+            await wait_until(lambda: any(kind == "result_unsaved" for kind, _ in h.problems), 10, "the report")
+            await asyncio.sleep(2.5)  # the watcher tries again meanwhile, and must not report it again
+            assert not h.queue.job(first).final
+            event.results.unlink()
+            event.results.mkdir()
+            (second,) = h.enqueue(1, first_seed=5)
+            await h.all_final([first, second], timeout=20)
+            for job in (h.queue.job(first), h.queue.job(second)):
+                assert job.state is JobState.COMPLETED and job.fallback and job.problem is ProblemKind.DEADLINE
+                assert job.result_path is not None and job.result_path.is_file()
+            return h
+
+    h = arun(scenario(), timeout=45)
+    unsaved = [problem for kind, problem in h.problems if kind == "result_unsaved"]
+    assert len(unsaved) == 1 and unsaved[0].ticket == "A01"
+    assert "result_unsaved" in h.over
+    assert sorted(p.ticket or "" for kind, p in h.problems if kind == "deadline") == ["A01", "A02"]
+
+
+def test_the_deadline_watcher_outlives_a_store_that_cannot_be_written(
+    engine: Any, event: EventFolder, arun: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: SQLite refuses the write of the first job's deadline. The watcher keeps going: the next guest's
+    deadline is still kept, and the store problem is reported once and is over once writes work again."""
+    engine.configure(latency_s=30.0)
+    real_save = JobStore.save
+    refused: list[str] = []
+
+    def save(store: JobStore, job: Job) -> None:
+        if job.ticket == "A01" and job.state is JobState.FAILED and not refused:
+            refused.append(job.ticket)
+            raise sqlite3.OperationalError("disk I/O error")
+        real_save(store, job)
+
+    monkeypatch.setattr(JobStore, "save", save)
+
+    async def scenario() -> QueueHarness:
+        api = ApiSettings(image_deadline_s=1.0)
+        async with QueueHarness(event, engine.url, api=api, original_on_deadline=False) as h:
+            (first,) = h.enqueue(1)
+            await wait_until(lambda: refused == ["A01"], 10, "the refused write")
+            (second,) = h.enqueue(1, first_seed=5)
+            await h.all_final([first, second], timeout=20)
+            assert h.queue.job(second).state is JobState.FAILED and h.queue.job(second).problem is ProblemKind.DEADLINE
+            await wait_until(lambda: "store_unwritable" in h.over, 5, "the store problem to be over")
+            return h
+
+    h = arun(scenario(), timeout=45)
+    assert [kind for kind, _ in h.problems].count("store_unwritable") == 1
+    assert sorted(p.ticket or "" for kind, p in h.problems if kind == "deadline") == ["A01", "A02"]  # A01: in memory

@@ -15,8 +15,8 @@ from jobs_helpers import QueueHarness, photo, wait_until
 from booth.api.models import RunRequest
 from booth.jobs.event import EventFolder, atomic_write
 from booth.jobs.job import Job, JobParams, JobState, new_job_id, ticket_for
-from booth.jobs.queue import UNCERTAIN_MESSAGE
 from booth.jobs.store import JobStore
+from booth.problems import ProblemKind, Remedy
 
 PARAMS = JobParams("filter", filter_id=1, ratio="square")
 
@@ -85,7 +85,8 @@ def test_a_run_whose_answer_may_be_lost_waits_for_the_operator(engine: Any, even
             await h.all_final([waiting.id])
             await asyncio.sleep(0.3)
             held = h.queue.job(job.id)
-            assert held.state is JobState.SUBMITTING and held.needs_operator and held.error == UNCERTAIN_MESSAGE
+            assert held.state is JobState.SUBMITTING and held.needs_operator
+            assert held.problem is ProblemKind.SEND_INTERRUPTED
             assert engine.stats()["runs_received"] == 1  # only the other job went out
             h.queue.retry(job.id)  # the operator's word
             await h.all_final([job.id])
@@ -95,7 +96,8 @@ def test_a_run_whose_answer_may_be_lost_waits_for_the_operator(engine: Any, even
 
     h = arun(scenario())
     assert engine.stats()["runs_received"] == 2
-    assert ("needs_operator", f"ticket A01: {UNCERTAIN_MESSAGE}") in h.problems
+    assert any(kind is ProblemKind.SEND_INTERRUPTED and p.ticket == "A01" and p.remedy is Remedy.RESUBMIT
+               for kind, p in h.problems)  # fmt: skip
 
 
 def test_resubmit_uncertain_setting_sends_it_without_asking(engine: Any, event: EventFolder, arun: Any) -> None:

@@ -80,3 +80,42 @@ def test_readers_on_other_threads_see_each_commit(event: EventFolder) -> None:
     stop.set()
     thread.join()
     assert seen == sorted(seen) and seen[-1] == 50
+
+
+def test_a_version_1_store_is_migrated_and_its_held_jobs_get_their_problem(event: EventFolder) -> None:
+    """A store written before jobs recorded their problem as data: the column is added, and a held, failed or
+    fallback job read back carries the kind its flags and old English text imply."""
+    from booth.jobs import store as store_mod
+    from booth.problems import ProblemKind
+
+    conn = sqlite3.connect(event.db_path)
+    conn.executescript(store_mod._SCHEMA.replace(",\n    problem TEXT", ""))
+    columns = [c for c in store_mod._COLUMNS if c != "problem"]
+    rows = [
+        (_job(event, 1, state=JobState.SUBMITTING, needs_operator=True,
+              error="booth stopped while sending this run, so the service may have it; press Resubmit"), None),
+        (_job(event, 2, state=JobState.RUNNING, needs_operator=True, remote_id="r", error="the answer was lost"), None),
+        (_job(event, 3, state=JobState.FAILED, error="injected failure"), None),
+        (_job(event, 4, state=JobState.COMPLETED, fallback=True), None),
+        (_job(event, 5, state=JobState.COMPLETED), None),
+    ]  # fmt: skip
+    writer = JobStore.__new__(JobStore)
+    writer.event = event
+    for job, _ in rows:
+        conn.execute(f"INSERT INTO jobs ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                     writer._row(job)[: len(columns)])  # fmt: skip
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+
+    store = JobStore(event)
+    jobs = store.all()
+    assert [j.problem for j in jobs] == [ProblemKind.SEND_INTERRUPTED, ProblemKind.ANSWER_LOST, ProblemKind.FAILED,
+                                         ProblemKind.DEADLINE, None]  # fmt: skip
+    assert jobs[2].error == "injected failure"  # the technical cause stays
+    store.save(jobs[0].replace(problem=None, needs_operator=False))
+    store.close()
+    assert JobStore(EventFolder(event.path)).all()[0].problem is None
+    conn = sqlite3.connect(event.db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    conn.close()

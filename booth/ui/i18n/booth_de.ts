@@ -410,6 +410,41 @@
         <source> (original photo)</source>
         <translation> (Originalfoto)</translation>
     </message>
+    <message>
+        <location filename="../../jobs/model.py" line="56"/>
+        <source>no result in time</source>
+        <translation>kein Ergebnis rechtzeitig</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="57"/>
+        <source>the answer to its run was lost</source>
+        <translation>die Antwort auf den Auftrag ging verloren</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="58"/>
+        <source>booth stopped while sending it</source>
+        <translation>booth wurde beim Senden beendet</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="59"/>
+        <source>sign-in refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="60"/>
+        <source>out of credits</source>
+        <translation>keine Credits mehr</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="61"/>
+        <source>the service had trouble</source>
+        <translation>der Dienst hatte Probleme</translation>
+    </message>
+    <message>
+        <location filename="../../jobs/model.py" line="140"/>
+        <source>cancelled by the operator</source>
+        <translation>vom Betreiber abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>JobsTab</name>

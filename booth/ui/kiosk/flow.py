@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from booth.jobs.job import JobState
 from booth.settings import KioskSettings
 from booth.ui.kiosk import looks, wording
 
@@ -319,8 +320,7 @@ class KioskFlow(QObject):
         if self.step != Step.HANDOFF or job_id != self.job_id:
             return
         job = self.queue.job(job_id)
-        state = str(getattr(job.state, "value", job.state))
-        if state == "completed":
+        if job.state is JobState.COMPLETED:
             self.open_result(job_id)
-        elif state == "failed" or getattr(job, "needs_operator", False):
+        elif job.state is JobState.FAILED or job.needs_operator:
             self.guest_message.emit(wording.problem_words("failed"))

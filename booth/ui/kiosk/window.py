@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from booth.jobs.event import RESULTS
 from booth.ui import i18n
 from booth.ui.context import AppContext, Message
 from booth.ui.kiosk import wording
@@ -40,7 +41,7 @@ from booth.ui.widgets.job_strip import JobStrip
 log = logging.getLogger(__name__)
 
 GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "needs_operator", "camera",
-                         "printer"})
+                         "printer", "deadline", "answer_lost", "send_interrupted"})
 BANNER_REPEAT_S = 20.0
 class KioskWindow(QWidget):
     """The guest's window. `allow_close()` is the operator's key to it."""
@@ -214,7 +215,7 @@ class KioskWindow(QWidget):
         folder = self.context.event_dir
         if folder is None:
             return []
-        results = Path(folder) / "results"
+        results = Path(folder) / RESULTS
         try:
             files = [p for p in results.iterdir() if p.is_file()]
         except OSError:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from booth.jobs.job import JobState
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Wording", text)
@@ -57,19 +59,19 @@ OTHER = QT_TRANSLATE_NOOP("Wording", "Something needs a moment. Your photo is sa
 PROBLEMS = {
     "offline": BUSY, "server": BUSY, "rate_limited": BUSY,
     "auth": BREAK, "credits": BREAK,
-    "failed": HELP, "needs_operator": HELP,
+    "failed": HELP, "needs_operator": HELP, "deadline": HELP, "answer_lost": HELP, "send_interrupted": HELP,
     "camera": CAMERA, "reconnecting": CAMERA,
     "printer": PRINTER, "print": PRINTER,
 }
 ON_ITS_WAY = QT_TRANSLATE_NOOP("Wording", "on its way")
-TICKET_STATES = {
-    "captured": ON_ITS_WAY,
-    "submitting": ON_ITS_WAY,
-    "queued": QT_TRANSLATE_NOOP("Wording", "in line"),
-    "running": QT_TRANSLATE_NOOP("Wording", "in the studio"),
-    "completed": QT_TRANSLATE_NOOP("Wording", "ready!"),
-    "failed": QT_TRANSLATE_NOOP("Wording", "ask our host"),
-    "cancelled": QT_TRANSLATE_NOOP("Wording", "cancelled"),
+TICKET_STATES: dict[str, object] = {  # keyed by JobState, a str: the plain state name finds its words too
+    JobState.CAPTURED: ON_ITS_WAY,
+    JobState.SUBMITTING: ON_ITS_WAY,
+    JobState.QUEUED: QT_TRANSLATE_NOOP("Wording", "in line"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("Wording", "in the studio"),
+    JobState.COMPLETED: QT_TRANSLATE_NOOP("Wording", "ready!"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("Wording", "ask our host"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("Wording", "cancelled"),
 }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from booth.api.redact import redact
+from booth.jobs.job import UNFINISHED_STATES, JobState
 from booth.jobs.model import state_labels
 from booth.ui.operator.background import run_in_thread
 from booth.ui.operator.common import (
@@ -45,7 +46,6 @@ from booth.ui.widgets.images import rgb_to_qimage
 from booth.video import first_frame_rgb
 
 NEEDS_OPERATOR = "needs_operator"
-UNFINISHED = {"captured", "submitting", "queued", "running"}
 PREVIEW_SIZE = 720
 
 
@@ -264,17 +264,19 @@ class JobsTab(Worded):
     def _refresh_selected(self) -> None:
         job = self.selected_job()
         state = state_name(job.state) if job is not None else ""
-        self.retry_button.setEnabled(job is not None and state in ("failed", "cancelled") and not job.needs_operator)
-        self.cancel_button.setEnabled(job is not None and state in UNFINISHED)
+        retryable = state in (JobState.FAILED, JobState.CANCELLED)
+        self.retry_button.setEnabled(job is not None and retryable and not job.needs_operator)
+        self.cancel_button.setEnabled(job is not None and state in UNFINISHED_STATES)
         self.resubmit_button.setEnabled(job is not None and bool(job.needs_operator))
-        self.open_button.setEnabled(job is not None and state == "completed" and job.result_path is not None)
+        self.open_button.setEnabled(job is not None and state == JobState.COMPLETED and job.result_path is not None)
         if job is None:
             for key in ("ticket", "service", "state", "attempts", "remote", "error"):
                 self.details.set(key, "—")
             return
         self.details.set("ticket", job.ticket)
         self.details.set("service", job.service)
-        flag = "bad" if state == "failed" or job.needs_operator else ("ok" if state == "completed" else "")
+        trouble = state == JobState.FAILED or job.needs_operator
+        flag = "bad" if trouble else ("ok" if state == JobState.COMPLETED else "")
         shown = state_labels().get(state, state) + (self.tr(" — needs your decision") if job.needs_operator else "")
         self.details.set("state", shown, flag)
         self.details.set("attempts", str(job.attempts))
@@ -295,8 +297,8 @@ class JobsTab(Worded):
         self.banner.setVisible(blocked is not None)
         self.unblock_button.setVisible(blocked is not None)
         if blocked is not None:
-            kind, message = blocked
-            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(kind=kind, message=message))
+            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(kind=blocked.kind.value,
+                                                                                            message=blocked.detail))
 
     # -- actions -----------------------------------------------------------------------------------------
     def _retry(self) -> None:

@@ -17,13 +17,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from booth.problems import Problem
 from booth.ui.operator.common import Worded, button, heading
 from booth.ui.operator.redact import Redactor
 
 LEVELS = ("info", "warning", "error")
 _COLOURS = {"info": "#b8c0d9", "warning": "#ffcc66", "error": "#ff7b7b"}
 # Queue problem kinds that need the operator's hand rather than patience.
-_ERROR_KINDS = {"auth", "credits", "failed", "needs_operator", "storage"}
+_ERROR_KINDS = {"auth", "credits", "failed", "answer_lost", "send_interrupted", "photo_unsaved", "result_unsaved",
+                "store_unwritable"}
 # The app forwards queue problems to the bridge as well; the same text within this window is one event.
 DUPLICATE_WINDOW_S = 3.0
 
@@ -121,9 +123,11 @@ class MessageLog(QObject):
 
         printer.printer_changed.connect(changed)
 
-    def _on_problem(self, kind: str, message: str) -> None:
+    def _on_problem(self, problem: Problem) -> None:
+        """A queue Problem record; until the panel words each kind (h2), its log line is shown."""
+        kind = str(problem.kind)
         self.problem_counts[kind] = self.problem_counts.get(kind, 0) + 1
-        self.add("error" if kind in _ERROR_KINDS else "warning", f"jobs:{kind}", message)
+        self.add("error" if kind in _ERROR_KINDS else "warning", f"jobs:{kind}", problem.log_line())
 
     def _on_online(self, online: bool) -> None:
         if online:

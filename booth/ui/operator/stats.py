@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-JOB_STATES = ("captured", "submitting", "queued", "running", "completed", "failed", "cancelled")
+from booth.jobs.job import UNFINISHED_STATES, JobState
+
+JOB_STATES = tuple(state.value for state in JobState)  # in the order booth lists them
 PRINT_DONE = {"done", "printed", "completed"}
 PRINT_FAILED = {"failed", "error", "cancelled"}
 
@@ -27,7 +29,7 @@ class EventStats:
 
     @property
     def in_progress(self) -> int:
-        return sum(self.per_state.get(s, 0) for s in ("captured", "submitting", "queued", "running"))
+        return sum(self.per_state.get(s, 0) for s in UNFINISHED_STATES)
 
 
 def _seconds(value: Any) -> float | None:
@@ -51,7 +53,7 @@ def compute(jobs: Iterable[Any], prints: Iterable[Any] = ()) -> EventStats:
         stats.per_state[state] = stats.per_state.get(state, 0) + 1
         stats.total += 1
         stats.needs_operator += bool(getattr(job, "needs_operator", False))
-        if state == "completed":
+        if state == JobState.COMPLETED:
             start, end = _seconds(getattr(job, "created_at", None)), _seconds(getattr(job, "updated_at", None))
             if start is not None and end is not None and end >= start:
                 durations.append(end - start)

@@ -101,5 +101,5 @@ class StatsTab(Worded):
             self.service.set("prints_waiting", str(stats.prints_waiting), "warn" if stats.prints_waiting else "")
         account = sum(self._log.problem_counts.get(kind, 0) for kind in ("credits", "auth"))
         blocked = getattr(self._queue, "blocked", None) if self._queue is not None else None
-        text = str(account) + (self.tr(" — sending paused: {m}").format(m=blocked[1]) if blocked else "")
+        text = str(account) + (self.tr(" — sending paused: {m}").format(m=blocked.detail) if blocked else "")
         self.service.set("account", text, "bad" if blocked or account else "ok")

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from booth.jobs.job import JobState
 from booth.ui.kiosk import wording
 
 MAX_TICKETS = 6
@@ -91,11 +92,11 @@ class JobStrip(QWidget):
             return
         job = self._queue.job(job_id)
         state = _state(job)
-        ready = state == "completed"
+        ready = state == JobState.COMPLETED
         btn.setText(f"{job.ticket}  ·  {wording.ticket_state(state)}")
         btn.setEnabled(ready)
-        for name, value in (("ready", ready), ("trouble", state == "failed" or bool(getattr(job, "needs_operator",
-                                                                                             False)))):
+        trouble = state == JobState.FAILED or bool(getattr(job, "needs_operator", False))
+        for name, value in (("ready", ready), ("trouble", trouble)):
             if btn.property(name) != value:
                 btn.setProperty(name, value)
                 btn.style().unpolish(btn)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import SecretStr
 
+from booth.problems import Part, Problem, ProblemKind
 from booth.settings import Settings
 from booth.ui.context import MessageBridge
 from booth.ui.operator.messages import MessageLog
@@ -52,7 +53,7 @@ def test_log_replays_the_bridge_history_and_dedupes_forwarded_problems() -> None
     log = MessageLog(Redactor(_settings()))
     log.attach_bridge(bridge)
     assert [e.text for e in log.entries()] == [f"out of credits for {MASK}"]
-    log._on_problem("offline", "the service cannot be reached")
+    log._on_problem(Problem.make(ProblemKind.OFFLINE, Part.JOBS, detail="the service cannot be reached"))
     bridge.warning("offline", "the service cannot be reached")  # the app forwards the same problem
     assert [e.source for e in log.entries()] == ["credits", "jobs:offline"]
     assert log.problem_counts == {"offline": 1}
