@@ -199,6 +199,17 @@ class JobStore:
         """Insert or replace the job's row; returns once it is committed to disk."""
         self._conn().execute(_UPSERT, self._row(job))
 
+    def save_many(self, jobs: Iterable[Job]) -> None:
+        """All or none: a rebuilt store gets every job it found in one transaction."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany(_UPSERT, [self._row(job) for job in jobs])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
     # -- reads ----------------------------------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
         row = self._conn().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
