@@ -1,0 +1,178 @@
+"""Connection limits for the share server, so a phone on the venue Wi-Fi cannot stop the booth saving photos.
+
+The share server runs in the kiosk process, and every connection holds one of that process's file
+descriptors. uvicorn keeps a connection that never sends a byte open forever, and restarts its keep-alive
+timer on every byte, so 1,100 silent connections (or a slow-loris sending its headers a byte at a time)
+once took every descriptor: photo writes, SQLite and the share links themselves failed with "Too many open
+files". `GuardedH11` is uvicorn's own h11 protocol with three rules on top, kept by one `Guard` per server:
+
+- a request head must arrive whole within `head_timeout_s` of the connection opening (or of the previous
+  answer on a kept-alive connection); a connection that idles or trickles longer is closed;
+- one client address holds at most `per_client` connections; more are closed as they arrive;
+- all clients together hold at most `total`. When full, the connection idle longest is closed to make room
+  (a guest's phone sends its request at once, so a flood of silent connections is what goes); with none
+  idle, the newcomer is closed.
+
+`total` also shrinks to a slice of the process's descriptor limit (`fd_budget`), so whatever the limit, the
+job store, captures and results keep most of it. `raise_fd_limit()` lifts the soft limit to the hard one
+at kiosk start for more headroom still.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import resource
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+log = logging.getLogger(__name__)
+
+# The share server may use at most this share of the process's descriptor limit (sockets plus the file each
+# download holds open); the rest is the kiosk's own.
+FD_SHARE = 8
+# Connections the server takes from the kernel's queue in one go; each is a descriptor until it is judged.
+ACCEPT_BACKLOG = 64
+WANTED_FD_LIMIT = 65536
+
+
+@dataclass(frozen=True)
+class Limits:
+    head_timeout_s: float = 5.0
+    per_client: int = 16
+    total: int = 128
+
+
+def fd_budget(limits: Limits) -> Limits:
+    """`limits` with `total` cut to fit the process's current soft descriptor limit (see FD_SHARE)."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return limits
+    fitting = max(8, soft // FD_SHARE - ACCEPT_BACKLOG)
+    if fitting >= limits.total:
+        return limits
+    return Limits(limits.head_timeout_s, min(limits.per_client, fitting), fitting)
+
+
+def raise_fd_limit(wanted: int = WANTED_FD_LIMIT) -> int:
+    """Lift the soft RLIMIT_NOFILE towards `wanted` (never past the hard limit); returns the soft limit now.
+
+    Desktop sessions start processes with a soft limit of 1024 while the hard one is far higher: the kiosk
+    holds the camera, SQLite files, Qt, the local engine and the share server's guests in one process.
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+        except (ValueError, OSError) as exc:
+            log.warning("could not raise the open-file limit from %d to %d: %s", soft, target, exc)
+    return int(soft)
+
+
+class Guard:
+    """The open connections of one share server. Only its event loop's thread touches it."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._open: set[GuardedH11] = set()
+        self._per_client: Counter[str] = Counter()
+        self.refused = 0  # closed on arrival: the client or the server was full
+        self.evicted = 0  # idle ones closed to make room
+        self.timed_out = 0  # no whole request head in time
+
+    @property
+    def open(self) -> int:
+        return len(self._open)
+
+    def admit(self, conn: GuardedH11) -> bool:
+        if self._per_client[conn.client_ip] >= self.limits.per_client:
+            self.refused += 1
+            return False
+        if len(self._open) >= self.limits.total:
+            idle = [c for c in self._open if c.idle_since is not None]
+            if not idle:
+                self.refused += 1
+                return False
+            victim = min(idle, key=lambda c: c.idle_since or 0.0)
+            self.evicted += 1
+            victim.drop()
+        self._open.add(conn)
+        self._per_client[conn.client_ip] += 1
+        return True
+
+    def leave(self, conn: GuardedH11) -> None:
+        if conn in self._open:
+            self._open.discard(conn)
+            self._per_client[conn.client_ip] -= 1
+            if self._per_client[conn.client_ip] <= 0:
+                del self._per_client[conn.client_ip]
+
+
+class GuardedH11(H11Protocol):
+    """uvicorn's h11 protocol under the Guard's rules (see the module docstring)."""
+
+    guard: Guard  # set on the per-server subclass made by `protocol_for`
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.client_ip = ""
+        self.idle_since: float | None = None  # waiting for a request head since (loop time)
+        self._deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.client_ip = self.client[0] if self.client else ""
+        if not self.guard.admit(self):
+            transport.abort()
+            return
+        self._expect_head()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        self.guard.leave(self)
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.idle_since is not None and self.conn.their_state is not h11.IDLE:
+            self.idle_since = None  # the whole head is in: the request runs, no clock on it
+            self._cancel_deadline()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
+            self._expect_head()
+
+    def drop(self) -> None:
+        """Close now, freeing the descriptor at once (nothing owed to a client that asked for nothing)."""
+        self.guard.leave(self)
+        self._cancel_deadline()
+        if not self.transport.is_closing():
+            self.transport.abort()
+
+    def _expect_head(self) -> None:
+        self._cancel_deadline()
+        self.idle_since = self.loop.time()
+        self._deadline = self.loop.call_later(self.guard.limits.head_timeout_s, self._head_late)
+
+    def _head_late(self) -> None:
+        self._deadline = None
+        if self.idle_since is not None:
+            self.guard.timed_out += 1
+            self.drop()
+
+    def _cancel_deadline(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+
+def protocol_for(guard: Guard) -> type[GuardedH11]:
+    """The protocol class for one server's uvicorn Config (uvicorn builds protocols from a class)."""
+    return type("GuardedH11ForServer", (GuardedH11,), {"guard": guard})
