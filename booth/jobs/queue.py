@@ -6,8 +6,9 @@ committed to the event's SQLite store before `job_changed` is emitted, and a res
 before its job is marked completed. A booth killed at any moment resumes from disk (`start()`). A run whose
 answer was lost is never resent silently, because it may have cost a credit; the operator decides.
 
-Signals: `job_added(id)`, `job_changed(id)`, `problem(kind, message)` with kind one of offline, auth, credits,
-rate_limited, server, failed, needs_operator (a run to retry or cancel by hand), storage; `online_changed(bool)`.
+Signals: `job_added(id)`, `job_changed(id)`, `job_removed(id)` (a guest forgotten), `problem(kind, message)`
+with kind one of offline, auth, credits, rate_limited, server, failed, needs_operator (a run to retry or cancel
+by hand), storage; `online_changed(bool)`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from booth.api.retry import RetryPolicy
 from booth.api.services import RETENTION_S, SERVICES
 from booth.jobs.event import EventFolder, atomic_write
 from booth.jobs.fallback import frame_original
+from booth.jobs.forget import forget_job
 from booth.jobs.job import Delivery, Job, JobParams, JobState, RetryRefused, new_job_id, ticket_for
 from booth.jobs.pacing import PollPlan, backoff_s
 from booth.jobs.poller import Poller, follow_abandoned_run
@@ -55,6 +57,7 @@ CAPTURE_RETRY_MAX_S = 15.0
 class JobQueue(QObject):
     job_added = Signal(str)
     job_changed = Signal(str)
+    job_removed = Signal(str)
     problem = Signal(str, str)
     online_changed = Signal(bool)
 
@@ -220,6 +223,23 @@ class JobQueue(QObject):
         self._abandon(job)
         self.spawn(self.put(job.cancelled()))
         return self._jobs[job_id]
+
+    async def forget(self, job_id: str) -> list[Path]:
+        """A guest asked to be forgotten: the job leaves memory, its files and its row the disk (booth.jobs.forget).
+
+        Returns the files deleted. A run still at the service finishes there unused, as for a cancel.
+        """
+        job = self._jobs.pop(job_id)
+        self.poller.forget(job_id)
+        self.sender.forget(job_id)
+        if not job.final:
+            self._abandon(job)
+        for ids in self._active.values():
+            ids.discard(job_id)
+        self.job_removed.emit(job_id)  # views drop the row now: the job is no longer there to show
+        assert self._store is not None
+        deleted: list[Path] = await self._in_db(forget_job, self.event, self._store, job)
+        return deleted
 
     def _abandon(self, job: Job) -> None:
         """The job moves on while its run may still be at the service: keep that run's slot counted."""

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+FOLDER = "prints"  # in the event folder
 FILE_NAME = "prints.sqlite"
 
 
@@ -89,6 +90,10 @@ class PrintStore:
         self._db.execute(
             f"INSERT OR REPLACE INTO prints ({', '.join(_COLUMNS)}) VALUES ({marks})", [row[c] for c in _COLUMNS]
         )
+
+    def delete_job(self, job_id: str) -> int:
+        """Remove every print record of one booth job (a guest asked to be forgotten); how many went."""
+        return self._db.execute("DELETE FROM prints WHERE job_id = ?", (job_id,)).rowcount
 
     def load(self) -> list[PrintJob]:
         rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM prints ORDER BY created_at, id").fetchall()

@@ -51,7 +51,8 @@ def _not_found(*_args: object) -> Response:
 
 def _gone(event: EventSettings) -> Response:
     """A link that has expired or was revoked: the guest learns why, not just "Not found"."""
-    return HTMLResponse(page.render_gone(event), status_code=404, headers={**_HEADERS, "Content-Security-Policy": _PAGE_CSP})
+    headers = {**_HEADERS, "Content-Security-Policy": _PAGE_CSP}
+    return HTMLResponse(page.render_gone(event), status_code=404, headers=headers)
 
 
 def link_lifetime_s(settings: SharingSettings) -> float | None:
