@@ -200,6 +200,7 @@ class JobsTab(Worded):
         side_layout.addWidget(self.selected_title)
         side_layout.addLayout(self.details)
         side_layout.addWidget(self.preview, 1)
+        side_layout.addWidget(self.forget_button)  # apart from the everyday buttons: it deletes for good
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -210,8 +211,7 @@ class JobsTab(Worded):
         body = self._body = SideBySide()
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
-        left.addLayout(button_row(self.retry_button, self.cancel_button, self.resubmit_button, self.open_button,
-                                  self.forget_button))  # fmt: skip
+        left.addLayout(button_row(self.retry_button, self.cancel_button, self.resubmit_button, self.open_button))
         body.addLayout(left, 3)
         body.addWidget(side, 2)
         blocked = QHBoxLayout()
