@@ -9,9 +9,16 @@ files". `GuardedH11` is uvicorn's own h11 protocol with three rules on top, kept
 - a request head must arrive whole within `head_timeout_s` of the connection opening (or of the previous
   answer on a kept-alive connection); a connection that idles or trickles longer is closed;
 - one client address holds at most `per_client` connections; more are closed as they arrive;
-- all clients together hold at most `total`. When full, the connection idle longest is closed to make room
-  (a guest's phone sends its request at once, so a flood of silent connections is what goes); with none
-  idle, the newcomer is closed.
+- all clients together hold at most `total`. When full, an idle connection (no request running) is closed
+  to make room: one of the client holding the most connections; of those, one that has never been answered
+  (a kept-alive connection that fetched a guest's page is spared; probes get a 404 that closes), and of
+  those the one idle longest. A
+  newcomer may always displace a connection of a client holding more than its own client does, so a guest's
+  phone (one or two connections, its request sent at once) gets in however many addresses a flood comes
+  from. Between equals, a newcomer whose request is already waiting (an "eager" one: the listener hands
+  connections over only once they send, see server._defer_accept) may displace any idle connection, a
+  silent one only a connection idle for `GRACE_S` or more. An eager connection is never displaced. With no
+  connection to displace, the newcomer is closed.
 
 `total` also shrinks to a slice of the process's descriptor limit (`fd_budget`), so whatever the limit, the
 job store, captures and results keep most of it. `raise_fd_limit()` lifts the soft limit to the hard one
@@ -20,9 +27,13 @@ at kiosk start for more headroom still.
 
 from __future__ import annotations
 
+import array
 import asyncio
+import dataclasses
+import fcntl
 import logging
 import resource
+import termios
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -36,8 +47,10 @@ log = logging.getLogger(__name__)
 # download holds open); the rest is the kiosk's own.
 FD_SHARE = 8
 # Connections the server takes from the kernel's queue in one go; each is a descriptor until it is judged.
-ACCEPT_BACKLOG = 64
+ACCEPT_BACKLOG = 16
 WANTED_FD_LIMIT = 65536
+# A silent newcomer may displace only connections idle at least this long: theirs may be a request on its way.
+GRACE_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,7 @@ class Limits:
     head_timeout_s: float = 5.0
     per_client: int = 16
     total: int = 128
+    defer_accept_s: int = 5  # a silent connection waits this long in the kernel before it is accepted
 
 
 def fd_budget(limits: Limits) -> Limits:
@@ -55,7 +69,7 @@ def fd_budget(limits: Limits) -> Limits:
     fitting = max(8, soft // FD_SHARE - ACCEPT_BACKLOG)
     if fitting >= limits.total:
         return limits
-    return Limits(limits.head_timeout_s, min(limits.per_client, fitting), fitting)
+    return dataclasses.replace(limits, per_client=min(limits.per_client, fitting), total=fitting)
 
 
 def raise_fd_limit(wanted: int = WANTED_FD_LIMIT) -> int:
@@ -95,16 +109,33 @@ class Guard:
             self.refused += 1
             return False
         if len(self._open) >= self.limits.total:
-            idle = [c for c in self._open if c.idle_since is not None]
-            if not idle:
+            victim = self._victim(conn)
+            if victim is None:
                 self.refused += 1
                 return False
-            victim = min(idle, key=lambda c: c.idle_since or 0.0)
             self.evicted += 1
             victim.drop()
         self._open.add(conn)
         self._per_client[conn.client_ip] += 1
         return True
+
+    def _victim(self, newcomer: GuardedH11) -> GuardedH11 | None:
+        """The idle connection a newcomer may displace (see the module docstring), None if there is none."""
+        now = newcomer.loop.time()
+        held = self._per_client
+
+        def rank(c: GuardedH11) -> tuple[int, bool, float]:
+            return held[c.client_ip], not c.answered, now - (c.idle_since or now)
+
+        # An eager connection is never displaced: its request is read and judged within this loop turn.
+        idle = [c for c in self._open if c.idle_since is not None and not c.eager]
+        if not idle:
+            return None
+        victim = max(idle, key=rank)
+        fair = held[victim.client_ip] > held[newcomer.client_ip]
+        if fair or newcomer.eager or now - (victim.idle_since or now) >= GRACE_S:
+            return victim
+        return None
 
     def leave(self, conn: GuardedH11) -> None:
         if conn in self._open:
@@ -122,12 +153,15 @@ class GuardedH11(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.client_ip = ""
+        self.eager = False  # its first bytes had arrived when it was accepted, and are not read yet
+        self.answered = False  # it has had a response and was kept alive (404s close: see server._not_found)
         self.idle_since: float | None = None  # waiting for a request head since (loop time)
         self._deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self.client_ip = self.client[0] if self.client else ""
+        self.eager = _pending_bytes(transport) > 0
         if not self.guard.admit(self):
             transport.abort()
             return
@@ -139,12 +173,14 @@ class GuardedH11(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        self.eager = False
         super().data_received(data)
         if self.idle_since is not None and self.conn.their_state is not h11.IDLE:
             self.idle_since = None  # the whole head is in: the request runs, no clock on it
             self._cancel_deadline()
 
     def on_response_complete(self) -> None:
+        self.answered = True
         super().on_response_complete()
         if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
             self._expect_head()
@@ -171,6 +207,19 @@ class GuardedH11(H11Protocol):
         if self._deadline is not None:
             self._deadline.cancel()
             self._deadline = None
+
+
+def _pending_bytes(transport: asyncio.BaseTransport) -> int:
+    """Bytes the kernel holds for this connection, not yet read (FIONREAD); 0 if it cannot tell."""
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return 0
+    count = array.array("i", [0])
+    try:
+        fcntl.ioctl(sock.fileno(), termios.FIONREAD, count, True)
+    except OSError:
+        return 0
+    return int(count[0])
 
 
 def protocol_for(guard: Guard) -> type[GuardedH11]:

@@ -36,6 +36,10 @@ from booth.sharing.tokens import ShareError, ShareStore
 log = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 10.0
+# The kernel's queue for the listener (capped by net.core.somaxconn). Connections waiting there hold no file
+# descriptor of the kiosk; silent ones wait there for Limits.defer_accept_s, and past this many the kernel answers
+# with SYN cookies, which cannot defer, so a guest's connection would arrive before its request.
+LISTEN_BACKLOG = 4096
 _HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
@@ -46,12 +50,13 @@ _PAGE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-s
 
 
 def _not_found(*_args: object) -> Response:
-    return PlainTextResponse("Not found", status_code=404, headers=_HEADERS)
+    # Closing after a miss keeps probes from holding kept-alive connections, which the guard spares.
+    return PlainTextResponse("Not found", status_code=404, headers={**_HEADERS, "Connection": "close"})
 
 
 def _gone(event: EventSettings) -> Response:
     """A link that has expired or was revoked: the guest learns why, not just "Not found"."""
-    headers = {**_HEADERS, "Content-Security-Policy": _PAGE_CSP}
+    headers = {**_HEADERS, "Content-Security-Policy": _PAGE_CSP, "Connection": "close"}
     return HTMLResponse(page.render_gone(event), status_code=404, headers=headers)
 
 
@@ -75,13 +80,25 @@ def listen_addresses(settings: SharingSettings) -> list[str]:
     return addresses
 
 
-def _listen_all(addresses: list[str], port: int) -> list[socket.socket]:
+def _defer_accept(sock: socket.socket, seconds: int) -> None:
+    """Linux: hand a connection over only once its first bytes arrive (or after about `seconds`).
+
+    A connection that sends nothing then waits in the kernel instead of holding one of the kiosk's file
+    descriptors, and a guest's phone, which sends its request at once, never queues behind a silent flood.
+    """
+    option = getattr(socket, "TCP_DEFER_ACCEPT", None)
+    if option is not None:
+        sock.setsockopt(socket.IPPROTO_TCP, option, seconds)
+
+
+def _listen_all(addresses: list[str], port: int, defer_accept_s: int) -> list[socket.socket]:
     """One socket per address, all on the same port (the first one picks it when `port` is 0)."""
     sockets: list[socket.socket] = []
     try:
         for address in addresses:
             sockets.append(listening_socket(address, port))
             port = sockets[0].getsockname()[1]
+            _defer_accept(sockets[-1], defer_accept_s)
     except OSError as exc:
         for sock in sockets:
             sock.close()
@@ -105,7 +122,8 @@ class ShareServer:
         limits: Limits | None = None,
     ) -> None:
         self._settings = settings
-        self.guard = Guard(fd_budget(limits or Limits()))
+        self._limits = limits or Limits()
+        self.guard = Guard(fd_budget(self._limits))
         self._addresses: list[str] = []
         self._event = event
         self.results_dir = Path(results_dir) if results_dir is not None else Path(event.dir) / "results"
@@ -131,7 +149,8 @@ class ShareServer:
         if self._server is not None:
             return self.base_url
         addresses = listen_addresses(self._settings)
-        sockets = _listen_all(addresses, self._settings.port)
+        self.guard = Guard(fd_budget(self._limits))  # the limit as it is now (the kiosk raises it at start)
+        sockets = _listen_all(addresses, self._settings.port, self._limits.defer_accept_s)
         self._addresses = addresses
         self._port = sockets[0].getsockname()[1]
         config = uvicorn.Config(
@@ -148,6 +167,10 @@ class ShareServer:
                 self.stop()
                 raise OSError("share server did not start; see the log")
             time.sleep(0.01)
+        for sock in sockets:
+            # asyncio listens with the backlog it also accepts per wake-up (ACCEPT_BACKLOG, kept small: each
+            # accepted connection is a descriptor until the guard judges it); the kernel may queue far more.
+            sock.listen(LISTEN_BACKLOG)
         log.info("share server on %s (listening on %s)", self.base_url, ", ".join(addresses))
         return self.base_url
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+import shiboken6
 from PIL import Image
 
 from booth.cli import main
@@ -151,6 +152,8 @@ def test_forget_in_a_running_booth_drops_the_job_from_memory_disk_and_links(arun
         finally:
             await queue.stop()
             await client.aclose()
+            for qobject in (model, queue):  # freed on this thread, not by a later gc in a server's thread
+                shiboken6.delete(qobject)
 
     try:
         arun(scenario())

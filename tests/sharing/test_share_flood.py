@@ -7,6 +7,7 @@ server while this process saves a guest through the real JobQueue at a low descr
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import resource
 import socket
@@ -79,12 +80,14 @@ def _closed_within(sock: socket.socket, seconds: float) -> bool:
     return True
 
 
-def test_a_connection_that_never_sends_a_byte_is_closed(make_server):
-    server = make_server(head_timeout_s=1.0)
+def test_a_connection_that_never_sends_a_byte_holds_no_descriptor_and_is_closed(make_server):
+    server = make_server(head_timeout_s=1.0, defer_accept_s=1)
     with _connect(server) as silent:
         t0 = time.monotonic()
-        assert _closed_within(silent, 4.0)
-        assert 0.8 <= time.monotonic() - t0 < 3.0
+        time.sleep(0.5)
+        assert server.guard.open == 0  # it waits in the kernel's queue, not in the kiosk's descriptors
+        assert _closed_within(silent, 6.0)
+        assert 1.5 <= time.monotonic() - t0 < 6.0
 
 
 def test_a_slow_loris_is_closed_though_it_keeps_sending(make_server):
@@ -125,6 +128,8 @@ def test_one_client_holds_only_its_share_of_connections(make_server, event_dir: 
     server = make_server(per_client=4)
     url = server.publish(event_dir / "results" / "A01.jpg")
     hog = [_connect(server, "127.0.0.9") for _ in range(20)]
+    for sock in hog:
+        sock.sendall(b"G")  # a request begun, never finished
     try:
         time.sleep(0.3)
         closed = sum(_closed_within(sock, 0.2) for sock in hog)
@@ -141,6 +146,8 @@ def test_when_full_the_longest_idle_connection_makes_room_for_a_guest(make_serve
     server = make_server(total=8, per_client=8)
     url = server.publish(event_dir / "results" / "A01.jpg")
     idle = [_connect(server, f"127.0.0.{10 + i}") for i in range(8)]
+    for sock in idle:
+        sock.sendall(b"GET /s/")  # requests begun, never finished
     try:
         time.sleep(0.3)
         t0 = time.monotonic()
@@ -186,10 +193,12 @@ def test_a_flood_of_idle_connections_does_not_stop_the_booth_saving(arun, engine
     link = share.publish(event_dir / "results" / "A00_earlier.jpg")
     attacker = bench.start_attack(base, 600, sources=30, seconds=30.0)
     try:
-        with bench.FdPeak() as peak:
-            time.sleep(0.5)
-            saved = arun(bench.save_one_guest(event_dir, engine.url), timeout=40)
-            link_s, status = bench.fetch_link(link)
+        time.sleep(0.5)
+        saved = arun(bench.save_one_guest(event_dir, engine.url), timeout=40)
+        # The finished qasync loop's Qt timers are garbage now: free them on this thread, before the share
+        # server's thread (allocating hard under the flood) runs a collection and frees them off-thread.
+        gc.collect()
+        link_s, status = bench.fetch_link(link)
     finally:
         attacker.terminate()
         figures = bench.attack_figures(attacker)
@@ -197,4 +206,4 @@ def test_a_flood_of_idle_connections_does_not_stop_the_booth_saving(arun, engine
     assert figures["max_open"] == 600  # the attack really ran
     assert saved["capture_saved"] and saved["result_saved"] and saved["job_stored"], saved
     assert status == 200 and link_s < 2.0
-    assert peak.peak < low_fd_limit / 2
+    assert figures["kiosk_fd_peak"] < low_fd_limit / 2  # counted by the attacker, in /proc/<this process>/fd
