@@ -9,20 +9,19 @@ files". `GuardedH11` is uvicorn's own h11 protocol with three rules on top, kept
 - a request head must arrive whole within `head_timeout_s` of the connection opening (or of the previous
   answer on a kept-alive connection); a connection that idles or trickles longer is closed;
 - one client address holds at most `per_client` connections; more are closed as they arrive;
-- all clients together hold at most `total`. When full, an idle connection (no request running) is closed
-  to make room: one of the client holding the most connections; of those, one that has never been answered
-  (a kept-alive connection that fetched a guest's page is spared; probes get a 404 that closes), and of
-  those the one idle longest. A
-  newcomer may always displace a connection of a client holding more than its own client does, so a guest's
-  phone (one or two connections, its request sent at once) gets in however many addresses a flood comes
-  from. Between equals, a newcomer whose request is already waiting (an "eager" one: the listener hands
-  connections over only once they send, see server._defer_accept) may displace any idle connection, a
-  silent one only a connection idle for `GRACE_S` or more. An eager connection is never displaced. With no
-  connection to displace, the newcomer is closed.
+- all clients together hold at most `total`. When full, an idle connection (no request running) makes room
+  for the newcomer: one of the client holding the most connections; of those, preferably one never
+  answered (a kept-alive connection that fetched a guest's page is spared; a 404 closes its connection),
+  and the one idle longest. A newcomer may always displace a connection of a client holding more than its
+  own does, so a guest's phone (one or two connections) gets in however many addresses a flood comes from.
+  Between equals, a newcomer whose request is already waiting ("eager": the listener hands connections
+  over only once they have sent something, see server._defer_accept) may displace any idle connection, a
+  silent one only a connection idle for `GRACE_S` or more. An eager connection is never displaced. With
+  nothing to displace, the newcomer is closed.
 
 `total` also shrinks to a slice of the process's descriptor limit (`fd_budget`), so whatever the limit, the
-job store, captures and results keep most of it. `raise_fd_limit()` lifts the soft limit to the hard one
-at kiosk start for more headroom still.
+job store, captures and results keep most of it. `raise_fd_limit()` lifts the soft limit (to 65536, or
+the hard limit if lower) at kiosk start for more headroom still.
 """
 
 from __future__ import annotations
