@@ -4,10 +4,12 @@ The share server runs in the kiosk process, and every connection holds one of th
 descriptors. uvicorn keeps a connection that never sends a byte open forever, and restarts its keep-alive
 timer on every byte, so 1,100 silent connections (or a slow-loris sending its headers a byte at a time)
 once took every descriptor: photo writes, SQLite and the share links themselves failed with "Too many open
-files". `GuardedH11` is uvicorn's own h11 protocol with three rules on top, kept by one `Guard` per server:
+files". `GuardedH11` is uvicorn's own h11 protocol with four rules on top, kept by one `Guard` per server:
 
 - a request head must arrive whole within `head_timeout_s` of the connection opening (or of the previous
   answer on a kept-alive connection); a connection that idles or trickles longer is closed;
+- a client that stops reading its answer for `stall_timeout_s` (the send buffer stays full) is closed, so
+  a download held open on purpose does not keep its socket and its file for ever;
 - one client address holds at most `per_client` connections; more are closed as they arrive;
 - all clients together hold at most `total`. When full, an idle connection (no request running) makes room
   for the newcomer: one of the client holding the most connections; of those, preferably one never
@@ -58,6 +60,7 @@ class Limits:
     per_client: int = 16
     total: int = 128
     defer_accept_s: int = 5  # a silent connection waits this long in the kernel before it is accepted
+    stall_timeout_s: float = 30.0
 
 
 def fd_budget(limits: Limits) -> Limits:
@@ -98,6 +101,7 @@ class Guard:
         self.refused = 0  # closed on arrival: the client or the server was full
         self.evicted = 0  # idle ones closed to make room
         self.timed_out = 0  # no whole request head in time
+        self.stalled = 0  # stopped reading its answer
 
     @property
     def open(self) -> int:
@@ -156,6 +160,7 @@ class GuardedH11(H11Protocol):
         self.answered = False  # it has had a response and was kept alive (404s close: see server._not_found)
         self.idle_since: float | None = None  # waiting for a request head since (loop time)
         self._deadline: asyncio.TimerHandle | None = None
+        self._stall: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -168,6 +173,7 @@ class GuardedH11(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_deadline()
+        self._cancel_stall()
         self.guard.leave(self)
         super().connection_lost(exc)
 
@@ -184,10 +190,20 @@ class GuardedH11(H11Protocol):
         if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
             self._expect_head()
 
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        if self._stall is None:
+            self._stall = self.loop.call_later(self.guard.limits.stall_timeout_s, self._stalled)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self._cancel_stall()
+
     def drop(self) -> None:
         """Close now, freeing the descriptor at once (nothing owed to a client that asked for nothing)."""
         self.guard.leave(self)
         self._cancel_deadline()
+        self._cancel_stall()
         if not self.transport.is_closing():
             self.transport.abort()
 
@@ -206,6 +222,16 @@ class GuardedH11(H11Protocol):
         if self._deadline is not None:
             self._deadline.cancel()
             self._deadline = None
+
+    def _stalled(self) -> None:
+        self._stall = None
+        self.guard.stalled += 1
+        self.drop()
+
+    def _cancel_stall(self) -> None:
+        if self._stall is not None:
+            self._stall.cancel()
+            self._stall = None
 
 
 def _pending_bytes(transport: asyncio.BaseTransport) -> int:

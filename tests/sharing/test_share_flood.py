@@ -124,6 +124,23 @@ def test_a_kept_alive_connection_idles_out_too(make_server, event_dir: Path):
         assert _closed_within(conn, 3.0)
 
 
+def test_a_download_the_client_stops_reading_is_closed(make_server, event_dir: Path):
+    server = make_server(stall_timeout_s=1.0)
+    big = event_dir / "results" / "A09.mp4"
+    big.write_bytes(b"\0" * (64 << 20))  # more than the loopback socket buffers hold
+    path = server.publish(big).split(str(server.port), 1)[1]
+    with _connect(server) as reader:
+        reader.sendall(f"GET {path}/file HTTP/1.1\r\nHost: booth\r\n\r\n".encode())
+        deadline = time.monotonic() + 10
+        while server.guard.stalled == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)  # never reading a byte
+        assert server.guard.stalled == 1
+        assert server.guard.open == 0
+    with httpx.Client(timeout=10) as http:  # a phone that reads gets the whole file
+        assert len(http.get(server.url_for(path.rsplit("/", 1)[1]) + "/file").content) == 64 << 20
+    assert server.guard.stalled == 1
+
+
 def test_one_client_holds_only_its_share_of_connections(make_server, event_dir: Path):
     server = make_server(per_client=4)
     url = server.publish(event_dir / "results" / "A01.jpg")
