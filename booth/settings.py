@@ -9,6 +9,7 @@ BOOTH_API_TOKEN, BOOTH_EVENT_DIR ...), and `BOOTH_PIN` for kiosk.operator_pin. `
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -211,10 +212,29 @@ class PrintingSettings(_Section):
 
 class SharingSettings(_Section):
     enabled: bool = True
-    host: str = Field("0.0.0.0", description="Address the share server listens on (the venue LAN).")
+    bind: list[str] = Field(
+        default_factory=lambda: ["auto"],
+        description='Addresses the share server listens on: "auto" = the LAN address the QR codes name, plus '
+        'loopback; or IP addresses ("0.0.0.0" = every interface).',
+    )
+    host: str = Field("", description="One address to listen on instead of `bind` (older key; empty = use bind).")
     port: int = Field(8765, ge=0, le=65535)
     public_base_url: str = Field("", description="Base URL guests reach the share server by, if not the LAN.")
-    token_ttl_h: float = Field(0.0, ge=0, description="Hours a download link lives; 0 = until deleted.")
+    link_days: float = Field(7.0, ge=0, description="Days a download link works after it is made; 0 = until revoked.")
+    token_ttl_h: float = Field(0.0, ge=0, description="Hours a download link lives, overriding link_days when above 0.")
+
+    @field_validator("bind")
+    @classmethod
+    def _bind_addresses(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError('name at least one address, or "auto"')
+        for address in value:
+            if address != "auto":
+                try:
+                    ipaddress.ip_address(address)
+                except ValueError:
+                    raise ValueError(f'{address!r} is not an IP address or "auto"') from None
+        return value
 
 
 class Settings(BaseSettings):

@@ -1,9 +1,11 @@
-"""`booth jobs list|retry ID|cancel ID --event DIR`: the operator's view of an event's jobs from a shell.
+"""`booth jobs list|retry ID|cancel ID|revoke TICKET|forget TICKET --event DIR`: an event's jobs from a shell.
 
 It reads and changes the event's job store directly, so it works when no booth is running (after a crash,
 on another machine with a copy of the folder). Changing jobs under a running booth would race its queue, so
 `retry` and `cancel` refuse while another process holds the folder; `list` always works (SQLite WAL lets it
 read beside a writer). A retried job goes out when a booth or `booth batch` next opens the folder.
+`revoke` ends a guest's download links; `forget` also deletes their photo, results and print records
+(booth.forget), and like `retry` refuses under a running booth, whose operator panel has "Forget guest".
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             action.add_argument(
                 "--force", action="store_true", help="also a job at the service (a second run: may cost a credit)"
             )
+    for name, text, func in (
+        ("revoke", "end the guest's download links (the pictures stay)", _revoke),
+        ("forget", "delete the guest's photo, results, prints and links for good", _forget),
+    ):
+        action = actions.add_parser(name, parents=[event], help=text)
+        action.add_argument("job", metavar="TICKET", help="ticket (or job id)")
+        action.set_defaults(func=func, jobs_action=name)
 
 
 def _open(args: argparse.Namespace) -> tuple[JobStore, EventFolder]:
@@ -111,4 +120,38 @@ def _change(args: argparse.Namespace) -> int:
     finally:
         event.release()
         store.close()
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from booth.forget import UnknownJob, revoke_links
+
+    store, event = _open(args)
+    store.close()
+    try:
+        job, ended = revoke_links(event.path, args.job)
+    except UnknownJob:
+        raise CliError(f"no job {args.job!r} in {event.path}: see `booth jobs list`", 2) from None
+    print(f"{job.ticket}: {ended} download link(s) ended")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from booth.forget import UnknownJob, forget_guest
+    from booth.jobs.event import EventBusyError
+
+    store, event = _open(args)
+    store.close()
+    try:
+        event.acquire()
+    except EventBusyError as exc:
+        raise CliError(f"{exc} (or use its operator panel: Jobs, Forget guest) to forget {args.job}", 2) from None
+    try:
+        gone = forget_guest(event.path, args.job)
+    except UnknownJob:
+        raise CliError(f"no job {args.job!r} in {event.path}: see `booth jobs list`", 2) from None
+    finally:
+        event.release()
+    print(f"{gone.ticket}: forgotten: {len(gone.files)} file(s) deleted, {gone.links} download link(s) ended, "
+          f"{gone.prints} print record(s) removed")  # fmt: skip
     return 0

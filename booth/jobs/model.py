@@ -82,6 +82,7 @@ class JobTableModel(QAbstractTableModel):
         self._rows: dict[str, int] = {job_id: row for row, job_id in enumerate(self._ids)}
         queue.job_added.connect(self._on_job_added)
         queue.job_changed.connect(self._on_job_changed)
+        queue.job_removed.connect(self._on_job_removed)
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(age_refresh_ms)
         self._age_timer.timeout.connect(self._on_age_tick)
@@ -164,6 +165,16 @@ class JobTableModel(QAbstractTableModel):
             self._on_job_added(job_id)
             return
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _on_job_removed(self, job_id: str) -> None:
+        row = self._rows.pop(job_id, None)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        for later, later_id in enumerate(self._ids[row:], start=row):
+            self._rows[later_id] = later
+        self.endRemoveRows()
 
     def _on_age_tick(self) -> None:
         if self._ids:

@@ -29,6 +29,7 @@ from booth.api.services import RETENTION_S, SERVICES
 from booth.jobs.deadlines import CHECK_S, DeadlineRetries, deadline_due, deadline_s
 from booth.jobs.event import EventFolder, atomic_write
 from booth.jobs.fallback import Backends, EngineFactory, LocalFallback, frame_original
+from booth.jobs.forget import forget_job
 from booth.jobs.job import Delivery, Job, JobParams, JobState, RetryRefused, new_job_id, ticket_for
 from booth.jobs.poller import Poller, follow_abandoned_run
 from booth.jobs.ports import LOCAL, REMOTE, ServiceCondition
@@ -54,14 +55,15 @@ CAPTURE_RETRY_MAX_S = 15.0
 
 
 class JobQueue(QObject):
-    """Signals: `job_added(id)`, `job_changed(id)`; `problem(Problem)` when something goes wrong (each standing
-    problem once, until it is over); `problem_over(kind)` with the ProblemKind's value when a standing one
+    """Signals: `job_added(id)`, `job_changed(id)`, `job_removed(id)` (a guest forgotten); `problem(Problem)`
+    when something goes wrong (each standing problem once, until it is over); `problem_over(kind)` with the ProblemKind's value when a standing one
     ends (service back, sending resumed, disk writable again); `online_changed(bool)`."""
 
     job_added = Signal(str)
     job_changed = Signal(str)
     problem = Signal(object)
     problem_over = Signal(str)
+    job_removed = Signal(str)
     online_changed = Signal(bool)
 
     def __init__(
@@ -236,6 +238,22 @@ class JobQueue(QObject):
         for ids in self._active.values():
             ids.discard(job_id)
         self._sender.wake()
+
+    async def forget(self, job_id: str) -> list[Path]:
+        """A guest asked to be forgotten: the job leaves memory, its files and its row the disk (booth.jobs.forget).
+
+        Returns the files deleted. A run still at the service finishes there unused, as for a cancel.
+        """
+        job = self._jobs.pop(job_id)
+        self._poller.forget(job_id)
+        self._sender.forget(job_id)
+        if not job.final:
+            self._abandon(job)
+        self._release(job_id)
+        self.job_removed.emit(job_id)  # views drop the row now: the job is no longer there to show
+        assert self._store is not None
+        deleted: list[Path] = await self._in_db(forget_job, self.folder, self._store, job)
+        return deleted
 
     def _abandon(self, job: Job) -> None:
         """The job moves on while its run may still be at the service: keep that run's slot counted."""

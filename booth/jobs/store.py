@@ -210,6 +210,10 @@ class JobStore:
             conn.execute("ROLLBACK")
             raise
 
+    def delete(self, job_id: str) -> bool:
+        """Remove the job's row (a guest asked to be forgotten, see booth.jobs.forget); True if it was there."""
+        return self._conn().execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount > 0
+
     # -- reads ----------------------------------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
         row = self._conn().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()

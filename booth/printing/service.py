@@ -198,6 +198,20 @@ class PrintService(QObject):
         """Take a print off the queue for good (operator action): a waiting or failed one is dropped, one CUPS
         already has is cancelled there too. Its copies stop counting against the limits."""
         self._call(lambda client: self._cancel(client, print_id))
+    def forget(self, job_id: str) -> int:
+        """Drop every print of a booth job from booth's queue and records (a guest asked to be forgotten).
+
+        Prints still waiting are never sent; a page CUPS already has is beyond booth. Returns how many went.
+        """
+        with self._lock:
+            gone = [print_id for print_id, job in self._jobs.items() if job.job_id == job_id]
+            for print_id in gone:
+                del self._jobs[print_id]
+        def drop_records(_client: IppClient) -> None:
+            self._store.delete_job(job_id)
+
+        self._call(drop_records)
+        return len(gone)
 
     def resume(self) -> None:
         """Enable and accept the CUPS queue and release booth's held jobs; the outcome comes as resume_finished."""

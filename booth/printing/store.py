@@ -93,6 +93,10 @@ class PrintStore:
             f"INSERT OR REPLACE INTO prints ({', '.join(_COLUMNS)}) VALUES ({marks})", [row[c] for c in _COLUMNS]
         )
 
+    def delete_job(self, job_id: str) -> int:
+        """Remove every print record of one booth job (a guest asked to be forgotten); how many went."""
+        return self._db.execute("DELETE FROM prints WHERE job_id = ?", (job_id,)).rowcount
+
     def load(self) -> list[PrintJob]:
         rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM prints ORDER BY created_at, id").fetchall()
         jobs = []

@@ -18,7 +18,7 @@ def lan_address() -> str:
     try:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(_PROBE)
-            address = probe.getsockname()[0]
+            address = str(probe.getsockname()[0])
     except OSError:
         return "127.0.0.1"
     if not address or ipaddress.ip_address(address).is_unspecified:

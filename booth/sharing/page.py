@@ -43,6 +43,34 @@ _TEMPLATE = """<!doctype html>
 """
 
 
+_GONE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>{title}</title>
+<style>
+  html, body {{ margin: 0; background: {primary}; color: {text}; font-family: system-ui, sans-serif; }}
+  main {{ max-width: 36rem; margin: 0 auto; padding: 2rem 1rem; text-align: center; }}
+</style>
+</head>
+<body>
+<main id="gone">
+<h1>{title}</h1>
+<p>This download link has expired or was withdrawn, so the picture is no longer available here.</p>
+<p>If you still need it, please ask the photo booth team.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def render_gone(event: EventSettings) -> str:
+    """The page for a link that worked once but has expired or was revoked (no picture, no logo)."""
+    return _GONE.format(title=html.escape(event.name), primary=event.primary_color, text=event.text_color)
+
+
 def media_kind(path: Path) -> tuple[str, str]:
     """(mime type, "image" | "video") of a result file, told from its name."""
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -88,6 +88,23 @@ class ShareStore:
             cursor = self._db.execute("UPDATE shares SET revoked = 1 WHERE token = ?", (token,))
         return cursor.rowcount > 0
 
+    def revoke_files(self, paths: list[Path]) -> int:
+        """End every link to these files and forget which file each one opened (a guest asked to be forgotten)."""
+        names = [str(Path(path).resolve(strict=False)) for path in paths]
+        if not names:
+            return 0
+        marks = ", ".join("?" for _ in names)
+        with self._lock:
+            cursor = self._db.execute(f"UPDATE shares SET revoked = 1, path = '' WHERE path IN ({marks})", names)
+        return cursor.rowcount
+
+    def known(self, token: str) -> bool:
+        """Whether the token was ever issued here (its link may since have expired or been revoked)."""
+        if not TOKEN_SHAPE.match(token):
+            return False
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM shares WHERE token = ?", (token,)).fetchone() is not None
+
     def lookup(self, token: str) -> Share | None:
         """The live share for a token, or None for unknown, revoked, expired, moved or out-of-bounds ones."""
         if not TOKEN_SHAPE.match(token):

@@ -248,3 +248,73 @@ def test_a_taken_port_is_a_clear_error(event_dir: Path):
         with pytest.raises(OSError, match=r"pick another sharing\.port"):
             server.start()
         server.close()
+
+
+def test_by_default_it_listens_on_the_lan_address_and_loopback_only(http, event_dir: Path):
+    from booth.sharing.netaddr import lan_address
+
+    server = ShareServer(SharingSettings(port=0), EventSettings(dir=event_dir), event_dir)
+    try:
+        base = server.start()
+        lan = lan_address()
+        assert server.addresses == list(dict.fromkeys([lan, "127.0.0.1"]))
+        assert base == f"http://{lan}:{server.port}"  # what the QR codes name
+        url = server.publish(event_dir / "results" / "A01.jpg")
+        assert http.get(url).status_code == 200
+        assert http.get(url.replace(lan, "127.0.0.1")).status_code == 200
+        with pytest.raises(OSError):  # another address of this machine: nobody listens there
+            socket.create_connection(("127.0.0.3", server.port), timeout=2).close()
+    finally:
+        server.close()
+
+
+def test_bind_names_the_addresses(http, event_dir: Path):
+    settings = SharingSettings(bind=["127.0.0.4", "127.0.0.5"], port=0)
+    server = ShareServer(settings, EventSettings(dir=event_dir), event_dir)
+    try:
+        assert server.start() == f"http://127.0.0.4:{server.port}"
+        url = server.publish(event_dir / "results" / "A01.jpg")
+        assert http.get(url.replace("127.0.0.4", "127.0.0.5")).status_code == 200
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+    finally:
+        server.close()
+
+
+def test_a_bind_entry_that_is_no_address_is_refused_by_name():
+    from booth.settings import ConfigError, from_mapping
+
+    with pytest.raises(ConfigError, match=r"sharing\.bind.*'venue-wifi' is not an IP address"):
+        from_mapping({"sharing": {"bind": ["venue-wifi"]}})
+
+
+def test_an_ended_link_tells_the_guest_why_and_an_unknown_one_still_gets_the_bare_404(http, make_server,
+                                                                                        event_dir: Path):
+    server = make_server()
+    revoked = server.publish(event_dir / "results" / "A01.jpg")
+    server.revoke(revoked)
+    gone = http.get(revoked)
+    assert gone.status_code == 404 and gone.headers["content-type"].startswith("text/html")
+    assert "expired or was withdrawn" in gone.text and "Anna &amp; Ben &lt;3" in gone.text
+    assert "A01" not in gone.text and "/file" not in gone.text  # nothing of the picture
+    assert http.get(revoked + "/file").text == "Not found"
+    unknown = revoked[:-2] + ("AA" if not revoked.endswith("AA") else "BB")
+    assert http.get(unknown).text == "Not found"
+
+
+def test_links_live_sharing_link_days_by_default(make_server, event_dir: Path):
+    from booth.sharing.tokens import ShareStore
+
+    assert SharingSettings().link_days == 7.0  # a default lifetime: printed links do not open a picture for ever
+    server = make_server(link_days=2.0)
+    token = server.publish(event_dir / "results" / "A01.jpg").rsplit("/", 1)[1]
+    results = event_dir / "results"
+    later = [time.time()]
+    store = ShareStore(event_dir, results, now=lambda: later[0])
+    try:
+        later[0] += 2 * 86400 - 60
+        assert store.lookup(token) is not None
+        later[0] += 120
+        assert store.lookup(token) is None
+    finally:
+        store.close()

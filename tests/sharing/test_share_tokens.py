@@ -71,3 +71,19 @@ def test_lan_address_is_an_ipv4_address_of_this_machine():
     with socket.socket() as sock:
         sock.bind((address, 0))  # only an address of this machine can be bound
     assert is_wildcard("0.0.0.0") and not is_wildcard("127.0.0.1")
+
+
+def test_revoke_files_ends_every_link_to_those_files_and_forgets_the_path(tmp_path: Path, results: Path):
+    (results / "B02.jpg").write_bytes(b"jpeg")
+    store = ShareStore(tmp_path, results)
+    first, second = store.add(results / "A01.jpg", None), store.add(results / "A01.jpg", None)
+    other = store.add(results / "B02.jpg", None)
+    assert store.revoke_files([results / "A01.jpg"]) == 2
+    assert store.lookup(first.token) is None and store.lookup(second.token) is None
+    assert store.known(first.token)  # the guest still gets the "link ended" page
+    assert store.lookup(other.token) is not None
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "shares.sqlite") as db:
+        assert [row[0] for row in db.execute("SELECT path FROM shares WHERE revoked = 1")] == ["", ""]
+    store.close()

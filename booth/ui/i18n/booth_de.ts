@@ -371,42 +371,42 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../jobs/model.py" line="63"/>
+        <location filename="../../jobs/model.py" line="86"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="63"/>
+        <location filename="../../jobs/model.py" line="86"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="63"/>
+        <location filename="../../jobs/model.py" line="86"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="63"/>
+        <location filename="../../jobs/model.py" line="86"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="63"/>
+        <location filename="../../jobs/model.py" line="86"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="64"/>
+        <location filename="../../jobs/model.py" line="87"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="90"/>
+        <location filename="../../jobs/model.py" line="113"/>
         <source> (needs operator)</source>
         <translation> (Betreiber gefragt)</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="92"/>
+        <location filename="../../jobs/model.py" line="115"/>
         <source> (original photo)</source>
         <translation> (Originalfoto)</translation>
     </message>
@@ -449,160 +449,195 @@
 <context>
     <name>JobsTab</name>
     <message>
-        <location filename="../operator/jobs_tab.py" line="226"/>
+        <location filename="../operator/jobs_tab.py" line="230"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="228"/>
+        <location filename="../operator/jobs_tab.py" line="232"/>
         <source>The job queue is not running in this booth.</source>
         <translation>Die Auftragswarteschlange läuft in dieser Fotobox nicht.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="230"/>
+        <location filename="../operator/jobs_tab.py" line="234"/>
         <source>All jobs</source>
         <translation>Alle Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="230"/>
+        <location filename="../operator/jobs_tab.py" line="234"/>
         <source>Needs operator</source>
         <translation>Betreiber gefragt</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="233"/>
+        <location filename="../operator/jobs_tab.py" line="237"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="234"/>
+        <location filename="../operator/jobs_tab.py" line="238"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="235"/>
+        <location filename="../operator/jobs_tab.py" line="239"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="236"/>
-        <location filename="../operator/jobs_tab.py" line="320"/>
+        <location filename="../operator/jobs_tab.py" line="240"/>
+        <location filename="../operator/jobs_tab.py" line="327"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="237"/>
+        <location filename="../operator/jobs_tab.py" line="241"/>
         <source>Resubmit…</source>
         <translation>Neu einreichen…</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="238"/>
+        <location filename="../operator/jobs_tab.py" line="242"/>
         <source>Send a run whose answer was lost again: this may cost a credit</source>
         <translation>Einen Lauf, dessen Antwort verloren ging, erneut senden: Das kann ein Guthaben kosten</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="239"/>
+        <location filename="../operator/jobs_tab.py" line="243"/>
         <source>Open result</source>
         <translation>Ergebnis öffnen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="240"/>
+        <location filename="../operator/jobs_tab.py" line="244"/>
+        <source>Forget guest…</source>
+        <translation>Gast vergessen…</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="245"/>
+        <source>Delete this guest&apos;s photo, results, prints and download links</source>
+        <translation>Foto, Ergebnisse, Drucke und Download-Links dieses Gastes löschen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="246"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="240"/>
+        <location filename="../operator/jobs_tab.py" line="246"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="241"/>
+        <location filename="../operator/jobs_tab.py" line="247"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="241"/>
+        <location filename="../operator/jobs_tab.py" line="247"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="242"/>
+        <location filename="../operator/jobs_tab.py" line="248"/>
         <source>Service job id</source>
         <translation>Auftrags-ID beim Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="242"/>
+        <location filename="../operator/jobs_tab.py" line="248"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="245"/>
+        <location filename="../operator/jobs_tab.py" line="251"/>
         <source>Select a job, then Open result.</source>
         <translation>Auftrag auswählen, dann „Ergebnis öffnen“.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="246"/>
+        <location filename="../operator/jobs_tab.py" line="252"/>
         <source>Selected job</source>
         <translation>Ausgewählter Auftrag</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="284"/>
+        <location filename="../operator/jobs_tab.py" line="291"/>
         <source> — needs your decision</source>
         <translation> – wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="305"/>
+        <location filename="../operator/jobs_tab.py" line="312"/>
         <source>New runs are paused ({kind}): {message}</source>
         <translation>Neue Läufe sind pausiert ({kind}): {message}</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="312"/>
+        <location filename="../operator/jobs_tab.py" line="319"/>
         <source>Retry asked for ticket {t}</source>
         <translation>Wiederholung für Ticket {t} angefordert</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="318"/>
+        <location filename="../operator/jobs_tab.py" line="325"/>
         <source>Cancel this job?</source>
         <translation>Diesen Auftrag abbrechen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="319"/>
+        <location filename="../operator/jobs_tab.py" line="326"/>
         <source>Ticket {t} will not be finished; the guest&apos;s photo stays in the event folder.</source>
         <translation>Ticket {t} wird nicht fertiggestellt; das Foto des Gastes bleibt im Event-Ordner.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="324"/>
+        <location filename="../operator/jobs_tab.py" line="331"/>
         <source>Ticket {t} cancelled</source>
         <translation>Ticket {t} abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="330"/>
+        <location filename="../operator/jobs_tab.py" line="337"/>
         <source>The answer to ticket {t}&apos;s run was lost: the service may already have made it. Sending it again costs another credit.</source>
         <translation>Die Antwort auf den Lauf von Ticket {t} ging verloren: Der Dienst hat das Bild vielleicht schon erstellt. Erneutes Senden kostet ein weiteres Guthaben.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="332"/>
+        <location filename="../operator/jobs_tab.py" line="339"/>
         <source>Resubmit this job?</source>
         <translation>Diesen Auftrag neu einreichen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="333"/>
+        <location filename="../operator/jobs_tab.py" line="340"/>
         <source>Resubmit</source>
         <translation>Neu einreichen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="337"/>
+        <location filename="../operator/jobs_tab.py" line="344"/>
         <source>Ticket {t} sent again on the operator&apos;s word</source>
         <translation>Ticket {t} auf Anweisung des Betreibers erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="342"/>
+        <location filename="../operator/jobs_tab.py" line="349"/>
         <source>Sending resumed after the account problem was fixed</source>
         <translation>Senden fortgesetzt, nachdem das Kontoproblem behoben wurde</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="350"/>
+        <location filename="../operator/jobs_tab.py" line="357"/>
         <source>Loading…</source>
         <translation>Lädt…</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="373"/>
+        <source>Ticket {t}: the photo, the results, the print records and the download links are deleted for good. This cannot be undone.</source>
+        <translation>Ticket {t}: Foto, Ergebnisse, Druckeinträge und Download-Links werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="375"/>
+        <source>Forget this guest?</source>
+        <translation>Diesen Gast vergessen?</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="376"/>
+        <source>Forget guest</source>
+        <translation>Gast vergessen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="387"/>
+        <source>Ticket {t} forgotten: {n} files deleted, {l} download links ended</source>
+        <translation>Ticket {t} vergessen: {n} Dateien gelöscht, {l} Download-Links beendet</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="391"/>
+        <source>The guest could not be forgotten: {e}</source>
+        <translation>Der Gast konnte nicht vergessen werden: {e}</translation>
     </message>
 </context>
 <context>
@@ -631,7 +666,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="276"/>
+        <location filename="../kiosk/window.py" line="277"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -703,47 +738,47 @@
 <context>
     <name>OperatorPanel</name>
     <message>
-        <location filename="../operator/common.py" line="41"/>
+        <location filename="../../jobs/model.py" line="39"/>
         <source>Captured</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="42"/>
+        <location filename="../../jobs/model.py" line="40"/>
         <source>Submitting</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="43"/>
+        <location filename="../../jobs/model.py" line="41"/>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="44"/>
+        <location filename="../../jobs/model.py" line="42"/>
         <source>Running</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="45"/>
+        <location filename="../../jobs/model.py" line="43"/>
         <source>Completed</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="46"/>
+        <location filename="../../jobs/model.py" line="44"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="47"/>
+        <location filename="../../jobs/model.py" line="45"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="186"/>
+        <location filename="../operator/common.py" line="172"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="189"/>
+        <location filename="../operator/common.py" line="175"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1215,77 +1250,77 @@
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../operator/stats_tab.py" line="60"/>
+        <location filename="../operator/stats_tab.py" line="61"/>
         <source>Event figures</source>
         <translation>Event-Zahlen</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="61"/>
+        <location filename="../operator/stats_tab.py" line="62"/>
         <source>Jobs in all</source>
         <translation>Aufträge gesamt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="65"/>
+        <location filename="../operator/stats_tab.py" line="66"/>
         <source>Waiting for your decision</source>
         <translation>Warten auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="66"/>
+        <location filename="../operator/stats_tab.py" line="67"/>
         <source>AI service</source>
         <translation>KI-Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="67"/>
+        <location filename="../operator/stats_tab.py" line="68"/>
         <source>Average generation time</source>
         <translation>Durchschnittliche Erstellungszeit</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="68"/>
+        <location filename="../operator/stats_tab.py" line="69"/>
         <source>Prints made</source>
         <translation>Gedruckt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="69"/>
+        <location filename="../operator/stats_tab.py" line="70"/>
         <source>Prints waiting</source>
         <translation>Drucke in Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="70"/>
+        <location filename="../operator/stats_tab.py" line="71"/>
         <source>Account problems (credits, sign-in)</source>
         <translation>Kontoprobleme (Guthaben, Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="87"/>
+        <location filename="../operator/stats_tab.py" line="88"/>
         <source>no queue</source>
         <translation>keine Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="89"/>
+        <location filename="../operator/stats_tab.py" line="90"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="91"/>
+        <location filename="../operator/stats_tab.py" line="92"/>
         <source>offline: pictures wait in the queue</source>
         <translation>offline: Bilder warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="93"/>
+        <location filename="../operator/stats_tab.py" line="94"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="95"/>
+        <location filename="../operator/stats_tab.py" line="96"/>
         <source>printing is off</source>
         <translation>Drucken ist aus</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="95"/>
+        <location filename="../operator/stats_tab.py" line="96"/>
         <source>no printer</source>
         <translation>kein Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="103"/>
+        <location filename="../operator/stats_tab.py" line="104"/>
         <source> — sending paused: {m}</source>
         <translation> – Senden pausiert: {m}</translation>
     </message>

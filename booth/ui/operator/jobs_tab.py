@@ -1,9 +1,10 @@
 """Jobs tab: every guest's job, filterable by state, with the operator's hands on it.
 
 The table binds the queue's own item model (rows change in place on `job_changed`); this tab only adds
-a state filter, the actions (Retry, Cancel, Resubmit a run whose answer was lost, open the result) and a
-detail card. Resubmitting and cancelling are confirmed first: one may cost a credit, the other loses a
-guest's picture. Results are decoded on the thread pool, never in a slot.
+a state filter, the actions (Retry, Cancel, Resubmit a run whose answer was lost, open the result, Forget a
+guest who asked for their pictures to be deleted) and a detail card. Resubmitting, cancelling and forgetting
+are confirmed first: one may cost a credit, the others lose a guest's picture. Results are decoded on the
+thread pool, never in a slot.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from booth.api.redact import redact
 from booth.jobs.job import UNFINISHED_STATES, JobState
 from booth.jobs.model import state_labels
-from booth.ui.operator.background import run_in_thread
+from booth.ui.operator.background import run_in_thread, spawn
 from booth.ui.operator.common import (
     SideBySide,
     ValueGrid,
@@ -174,6 +176,7 @@ class JobsTab(Worded):
         self.cancel_button.clicked.connect(self._confirm_cancel)
         self.resubmit_button.clicked.connect(self._confirm_resubmit)
         self.open_button.clicked.connect(self._open_result)
+        self.forget_button = self._make_forget_button(context)
 
         self.details = ValueGrid()
         for key in ("ticket", "service", "state", "attempts", "remote", "error"):
@@ -191,6 +194,7 @@ class JobsTab(Worded):
         side_layout.addWidget(self.selected_title)
         side_layout.addLayout(self.details)
         side_layout.addWidget(self.preview, 1)
+        side_layout.addWidget(self.forget_button)  # apart from the everyday buttons: it deletes for good
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -231,6 +235,8 @@ class JobsTab(Worded):
         self.resubmit_button.setText(self.tr("Resubmit…"))
         self.resubmit_button.setToolTip(self.tr("Send a run whose answer was lost again: this may cost a credit"))
         self.open_button.setText(self.tr("Open result"))
+        self.forget_button.setText(self.tr("Forget guest…"))
+        self.forget_button.setToolTip(self.tr("Delete this guest's photo, results, prints and download links"))
         for key, label in (("ticket", self.tr("Ticket")), ("service", self.tr("Service")),
                            ("state", self.tr("State")), ("attempts", self.tr("Attempts")),
                            ("remote", self.tr("Service job id")), ("error", self.tr("Problem"))):  # fmt: skip
@@ -269,6 +275,7 @@ class JobsTab(Worded):
         self.cancel_button.setEnabled(job is not None and state in UNFINISHED_STATES)
         self.resubmit_button.setEnabled(job is not None and bool(job.needs_operator))
         self.open_button.setEnabled(job is not None and state == JobState.COMPLETED and job.result_path is not None)
+        self.forget_button.setEnabled(job is not None)
         if job is None:
             for key in ("ticket", "service", "state", "attempts", "remote", "error"):
                 self.details.set(key, "—")
@@ -346,3 +353,35 @@ class JobsTab(Worded):
         self.preview.set_message(self.tr("Loading…"))
         run_in_thread(lambda: load_result_image(path), owner=self, on_done=self.preview.set_image,
                       on_error=lambda exc: self.preview.set_message(str(exc)))  # fmt: skip
+
+    # -- forgetting a guest ------------------------------------------------------------------------------
+    def _make_forget_button(self, context: Any) -> QPushButton:
+        """"Forget guest…": a guest asked for their pictures to be deleted (booth.forget does the work)."""
+        self._context = context
+        forget = button("", "jobs_forget", self, kind="danger")
+        forget.clicked.connect(self._confirm_forget)
+        return forget
+
+    def _confirm_forget(self) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        text = self.tr("Ticket {t}: the photo, the results, the print records and the download links are deleted "
+                       "for good. This cannot be undone.").format(t=job.ticket)  # fmt: skip
+        ask(self, "confirm_forget", self.tr("Forget this guest?"), text, lambda: self._forget(job.id),
+            yes=self.tr("Forget guest"))  # fmt: skip
+
+    def _forget(self, job_id: str) -> None:
+        from booth.forget import forget_in_booth
+
+        ctx = self._context
+        work = forget_in_booth(self._queue, ctx.event_dir, job_id, printer=getattr(ctx, "printer", None),
+                               share=getattr(ctx, "share", None))  # fmt: skip
+        spawn(work, owner=self, on_done=self._forgotten, on_error=self._forget_failed)
+
+    def _forgotten(self, gone: Any) -> None:
+        text = self.tr("Ticket {t} forgotten: {n} files deleted, {l} download links ended")
+        self._log.add("info", "operator", text.format(t=gone.ticket, n=len(gone.files), l=gone.links))
+
+    def _forget_failed(self, exc: BaseException) -> None:
+        self._log.add("error", "operator", self.tr("The guest could not be forgotten: {e}").format(e=exc))

@@ -51,6 +51,7 @@ class StatsTab(Worded):
         if self._queue is not None:
             self._queue.job_added.connect(self._soon)
             self._queue.job_changed.connect(self._soon)
+            self._queue.job_removed.connect(self._soon)
             self._queue.online_changed.connect(self._soon)
             self._queue.problem.connect(self._soon)
         if self._printer is not None:

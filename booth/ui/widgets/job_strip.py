@@ -54,6 +54,7 @@ class JobStrip(QWidget):
         self._queue = queue
         queue.job_added.connect(self._on_added)
         queue.job_changed.connect(self._on_changed)
+        queue.job_removed.connect(self.mark_seen)  # a guest forgotten by the operator leaves the strip too
 
     def ticket_ids(self) -> list[str]:
         return list(self._order)
