@@ -56,8 +56,9 @@ CAPTURE_RETRY_MAX_S = 15.0
 
 class JobQueue(QObject):
     """Signals: `job_added(id)`, `job_changed(id)`, `job_removed(id)` (a guest forgotten); `problem(Problem)`
-    when something goes wrong (each standing problem once, until it is over); `problem_over(kind)` with the ProblemKind's value when a standing one
-    ends (service back, sending resumed, disk writable again); `online_changed(bool)`."""
+    when something goes wrong (each standing problem once, until it is over); `problem_over(kind)` with the
+    ProblemKind's value when a standing one ends (service back, sending resumed, disk writable again);
+    `online_changed(bool)`."""
 
     job_added = Signal(str)
     job_changed = Signal(str)
