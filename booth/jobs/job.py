@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from booth.api.models import RunChoices
+from booth.problems import ProblemKind
 
 
 class RetryRefused(ValueError):
@@ -123,6 +124,7 @@ class Job:
     needs_operator: bool = False
     fallback: bool = False  # completed with the framed original because the deadline passed
     key: str | None = None
+    problem: ProblemKind | None = None  # why it is held or failed, as data (the UI words it); error: the cause
 
     @property
     def service(self) -> str:
