@@ -14,6 +14,7 @@ from pathlib import Path
 
 from booth.api.catalog import CatalogCache
 from booth.api.errors import ApiError
+from booth.api.models import CatalogEntry
 from booth.settings import ApiSettings
 
 
@@ -31,10 +32,10 @@ class _NoCache(CatalogCache):
     def __init__(self) -> None:
         super().__init__(Path("/nonexistent-booth-probe-cache"))
 
-    def save(self, base_url: str, kind: str, entries: list) -> None:  # type: ignore[override,type-arg]
+    def save(self, base_url: str, kind: str, entries: list[CatalogEntry]) -> None:
         return None
 
-    def load(self, base_url: str, kind: str) -> None:  # type: ignore[override]
+    def load(self, base_url: str, kind: str) -> None:
         return None
 
 
