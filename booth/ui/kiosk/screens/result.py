@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -54,7 +55,7 @@ class ResultScreen(Screen):
         self.copies_group = QButtonGroup(self)
         self.copies_row = QHBoxLayout()
         self.copies_row.setSpacing(14)
-        self.copy_buttons: list = []
+        self.copy_buttons: list[QPushButton] = []
         self.print_button = button(self, "print_button", "secondary")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self._copies))
         self.done_button = button(self, "done_button", "hero")
