@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from booth import settings as settings_mod
+from booth.problems import ProblemKind
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -62,7 +63,7 @@ def test_printing_and_sharing_failures_leave_a_working_kiosk(arun, engine, tmp_p
         try:
             assert ctx.printer is None and ctx.share is None
             kinds = {m.kind for m in ctx.messages.active()}
-            assert {"printer", "share"} <= kinds, "the operator is told what is off"
+            assert {ProblemKind.PRINTING_OFF, ProblemKind.SHARING_OFF} <= kinds, "the operator is told what is off"
             assert ctx.queue is not None and ctx.camera is not None
         finally:
             await stop_parts(ctx)

@@ -12,19 +12,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
 from booth.settings import Settings
-from booth.ui.context import AppContext, MessageBridge
 from booth.ui.kiosk.flow import Step
 from booth.ui.kiosk.operator_gate import PinCheck
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
+    from ui_context import idle_context
+
     from booth.ui.kiosk.window import KioskWindow
+    from booth.ui.operator.panel import panel_opener
 
     settings = Settings()
     settings.event.dir = tmp_path / "event"
     settings.kiosk.operator_pin = "4711"  # type: ignore[assignment]
-    win = KioskWindow(AppContext(settings=settings, messages=MessageBridge()))
+    ctx = idle_context(settings)
+    win = KioskWindow(ctx, open_operator=panel_opener(ctx))
     qtbot.addWidget(win)
     win.resize(1920, 1080)
     win.show()

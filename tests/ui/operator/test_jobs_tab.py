@@ -131,7 +131,7 @@ def test_resubmit_a_lost_run_only_on_the_operators_word(arun: Any, operator_sett
             answer("confirm_resubmit", yes=True)
             await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the resubmitted job")
             assert engine.stats()["runs_received"] == runs + 1
-            assert any("needs_operator" in line for line in booth.panel.messages.texts())
+            assert any("A01" in line and "Resubmit" in line for line in booth.panel.messages.texts())
         finally:
             await booth.stop()
 
