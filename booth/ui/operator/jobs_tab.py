@@ -69,6 +69,17 @@ def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
     return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
+def sending_paused_by(context: AppContext) -> Problem | None:
+    """The account problem (credits, sign-in) that pauses new runs, while the queue still holds them back.
+
+    The bridge says why; the queue says whether it still waits (a run taken again ends the pause even
+    before the problem is resolved on the bridge).
+    """
+    if context.queue.blocked is None:
+        return None
+    return next((p for p in context.messages.active() if p.remedy is Remedy.RESUME and p.part is Part.JOBS), None)
+
+
 class FittedPicture(QLabel):
     """A result scaled to fit whatever room the layout gives it (side card or stacked under the table)."""
 
@@ -132,6 +143,7 @@ class JobsTab(Worded):
     def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_jobs")
+        self._context = context
         self._queue = context.queue
         self._bridge = context.messages
         self._log = log
@@ -304,15 +316,13 @@ class JobsTab(Worded):
         job = self.selected_job()
         if job is not None and job.id == job_id:
             self._refresh_selected()
+        # The queue says when sending stops (a problem) but not always when it goes on; a job moving does.
+        self._refresh_blocked()
         # The proxy re-filters changed rows itself (dynamicSortFilter), so a finished job leaves a
         # "running" view without help.
 
-    def _paused_by(self) -> Problem | None:
-        """The standing account problem that pauses new runs (Resume sending ends it), if any."""
-        return next((p for p in self._bridge.active() if p.remedy is Remedy.RESUME and p.part is Part.JOBS), None)
-
     def _refresh_blocked(self) -> None:
-        paused = self._paused_by()
+        paused = sending_paused_by(self._context)
         self.banner.setVisible(paused is not None)
         self.unblock_button.setVisible(paused is not None)
         if paused is not None:
@@ -352,7 +362,7 @@ class JobsTab(Worded):
         self._log.add("info", "operator", self.tr("Ticket {t} sent again on the operator's word").format(t=job.ticket))
 
     def _unblock(self) -> None:
-        paused = self._paused_by()
+        paused = sending_paused_by(self._context)
         self._queue.unblock()
         if paused is not None:
             self._bridge.resolve(paused.kind)

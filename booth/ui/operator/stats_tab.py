@@ -13,6 +13,7 @@ from booth.jobs.model import state_labels
 from booth.problems import ProblemKind
 from booth.ui.context import AppContext
 from booth.ui.operator.common import ValueGrid, Worded, card, heading
+from booth.ui.operator.jobs_tab import sending_paused_by
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.problem_words import problem_text
 from booth.ui.operator.stats import JOB_STATES, compute
@@ -26,6 +27,7 @@ class StatsTab(Worded):
     def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_stats")
+        self._context = context
         self._queue = context.queue
         self._printer = context.printer
         self._bridge = context.messages
@@ -104,6 +106,6 @@ class StatsTab(Worded):
             self.service.set("prints", str(stats.prints_done))
             self.service.set("prints_waiting", str(stats.prints_waiting), "warn" if stats.prints_waiting else "")
         account = sum(self._log.problem_counts.get(kind, 0) for kind in ACCOUNT)
-        paused = next((p for p in self._bridge.active() if p.kind in ACCOUNT), None)
+        paused = sending_paused_by(self._context)
         text = str(account) + (self.tr(" — sending paused: {m}").format(m=problem_text(paused)) if paused else "")
         self.service.set("account", text, "bad" if paused or account else "ok")
