@@ -34,7 +34,11 @@ def test_demo_kiosk_starts_paints_the_preview_and_stops_on_sigterm(tmp_path: Pat
             assert proc.poll() is None, proc.stderr.read().decode()
             assert time.monotonic() < deadline, "no preview frame painted within 30 s"
             time.sleep(0.05)
-        time.sleep(1.0)  # let the services come up too, so shutdown stops them all
+        # Let the services come up too (the job store is opened by the queue), so shutdown stops them all.
+        while not (tmp_path / "event" / "jobs.sqlite").exists():
+            assert proc.poll() is None, proc.stderr.read().decode()
+            assert time.monotonic() < deadline + 30, "the job queue did not start within 30 s of the preview"
+            time.sleep(0.05)
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
