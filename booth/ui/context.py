@@ -109,9 +109,6 @@ class MessageBridge(QObject):
         """Problems still standing, oldest first."""
         return sorted(self._active.values(), key=lambda p: p.at)
 
-    def is_active(self, kind: ProblemKind) -> bool:
-        return kind in self._active
-
     # -- transitional: booth.app on this branch still posts (kind, text) pairs --------------------------------
     # The wiring (h3) connects each part's `problem`/`problem_over` to report/resolve; until that is merged,
     # its old calls land here as Problems. Delete these with their last caller.
