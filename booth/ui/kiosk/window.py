@@ -2,7 +2,8 @@
 
 It wires the flow's signals to the screens and the screens' taps to the flow, turns problems on the
 message bridge into guest words on the banner, and installs the InputGuard (no way out for guests, the
-trigger key, activity); closing is refused until the operator quits from the control panel.
+trigger key, activity); closing is refused until the operator quits from the control panel. The
+control panel is handed over by the wiring (`open_operator`): the kiosk UI never imports the operator UI.
 """
 
 from __future__ import annotations

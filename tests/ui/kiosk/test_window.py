@@ -127,3 +127,34 @@ def test_operator_changes_reach_guests_when_the_panel_closes(window, qtbot) -> N
     assert window.choose.findChild(QAbstractButton, "service_comic").isHidden()
     assert not window.choose.findChild(QAbstractButton, "service_filter").isHidden()
     assert window.pose.preview.mirror is False
+
+
+def test_a_pin_before_the_services_are_up_opens_the_panel_once_they_are(qtbot, tmp_path: Path) -> None:
+    """The kiosk shows with the camera alone (the services start a second later): the operator who is that
+    quick gets the panel as soon as there is a queue to show, not an error."""
+    from ui_context import idle_context
+
+    from booth.ui.context import AppContext
+    from booth.ui.kiosk.window import KioskWindow
+    from booth.ui.operator.panel import panel_opener
+
+    settings = Settings()
+    settings.event.dir = tmp_path / "event"
+    parts = idle_context(settings)
+    ctx = AppContext(settings, parts.messages, camera=parts.camera, catalog=parts.catalog)
+    win = KioskWindow(ctx, open_operator=panel_opener(ctx))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    try:
+        assert not ctx.services_ready
+        win.pin_pad.accepted.emit()
+        assert win.operator_panel is None
+        assert win.banner.text() == "The control panel opens as soon as the booth has started."
+        ctx.client, ctx.queue = parts.client, parts.queue
+        win.services_ready()
+        assert win.operator_panel is not None and win.operator_panel.isVisible()
+    finally:
+        win.allow_close()
+        if win.operator_panel is not None:
+            win.operator_panel.close()
