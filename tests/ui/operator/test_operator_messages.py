@@ -63,3 +63,40 @@ def test_log_replays_the_bridge_history_and_shows_each_problem_once() -> None:
     log.add("info", "operator", "Retry asked for ticket A01")
     log.add("info", "operator", "Retry asked for ticket A01")  # the operator's own actions are never merged
     assert len(log.entries()) == 7
+
+
+def test_every_problem_kind_is_worded_for_the_operator_in_english_and_german(qapp) -> None:
+    from booth.ui import i18n
+    from booth.ui.operator.problem_words import problem_text
+
+    problems = [Problem.make(kind, Part.JOBS, ticket="B07", name="booth-pdf", state="paused", limit=2)
+                for kind in ProblemKind]  # fmt: skip
+    english = [problem_text(p) for p in problems]
+    assert i18n.switch("de")
+    try:
+        german = [problem_text(p) for p in problems]
+    finally:
+        i18n.switch("en")
+    for kind, en, de in zip(ProblemKind, english, german, strict=True):
+        assert en.startswith("Ticket B07: ") and len(en) > 20, kind
+        assert de != en and "?" not in de, (kind, de)
+
+
+def test_a_failed_publish_reaches_the_operator_as_a_problem(tmp_path) -> None:
+    import asyncio
+
+    from booth.settings import KioskSettings
+    from booth.ui.kiosk.delivery import ResultActions
+    from booth.ui.operator.problem_words import problem_text
+
+    class FullDisk:
+        def publish(self, path: object) -> str:
+            raise OSError("No space left on device")
+
+    bridge = MessageBridge()
+    actions = ResultActions(KioskSettings(), messages=bridge, share=FullDisk())  # type: ignore[arg-type]
+    assert asyncio.run(actions.qr_png("job-1", tmp_path / "result.png", "A03")) is None
+    [problem] = bridge.history()
+    assert isinstance(problem, Problem) and problem.kind is ProblemKind.SHARE_FAILED
+    assert problem.ticket == "A03" and "No space left" in problem.detail
+    assert problem_text(problem).startswith("Ticket A03: The picture could not be published for download")
