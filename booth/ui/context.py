@@ -41,6 +41,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("booth.messages")
 
 LEVELS = ("info", "warning", "error")
+# Kinds that are one event each (a job failed, a print failed): told, never standing. Every other kind stands
+# until its part says it is over (problem_over -> resolve), even one tied to a job (a photo not yet saved).
+ONE_OFF = frozenset({
+    ProblemKind.FAILED,
+    ProblemKind.DEADLINE,
+    ProblemKind.ANSWER_LOST,
+    ProblemKind.SEND_INTERRUPTED,
+    ProblemKind.PRINT_FAILED,
+    ProblemKind.SHARE_FAILED,
+})
 T = TypeVar("T")
 
 
@@ -76,10 +86,10 @@ class MessageBridge(QObject):
     def report(self, problem: Problem) -> None:
         """A part's problem: logged once (the record, secrets never in it), kept, and shown by both windows.
 
-        A problem of the whole part (no job) stands until `resolve`; a job's problem lives on the job.
+        It stands until `resolve(kind)` unless it is a ONE_OFF event (a job's failure lives on the job).
         """
         self._history.append(problem)
-        if problem.job_id is None:
+        if problem.kind not in ONE_OFF:
             self._active[problem.kind] = problem
         level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
         log.log(level, "%s", problem.log_line())
