@@ -1,107 +1,222 @@
 """What the kiosk and the operator panel share: the running parts of one booth, and one message bridge.
 
-`booth.app` builds an AppContext once and hands it to both windows, so neither constructs services of its
+The wiring builds an AppContext once and hands it to both windows, so neither constructs services of its
 own and the operator panel sees exactly the queue, camera and printer the guests are using. Problems from
-every part travel through the one MessageBridge: the kiosk turns them into guest words, the operator panel
-into details, and the log gets the full record.
+every part travel through the one MessageBridge as `booth.problems.Problem` records: the kiosk turns them
+into guest words, the operator panel into sentences in the operator's language, and the log gets
+`Problem.log_line()` once (never a sentence, never a secret).
+
+The context is filled in two halves (the camera first, so the kiosk paints its preview at once; the
+engine, client and queue a second later). The parts every booth has once started (camera, catalog,
+client, queue) are typed as always there: reading one before the wiring set it is a wiring bug and says
+so (`PartNotStarted`), rather than every reader guarding against None. Printing and sharing may fail to
+start and are None then.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from PySide6.QtCore import QObject, Signal
 
+from booth.problems import Part, Problem, ProblemKind, Remedy, Severity
 from booth.settings import Settings
+
+if TYPE_CHECKING:
+    from booth.api.client import EventstationClient
+    from booth.camera.service import CameraService
+    from booth.engine.server import EngineServer
+    from booth.jobs.queue import JobQueue
+    from booth.printing.service import PrintService
+    from booth.sharing.server import ShareServer
+    from booth.ui.common.catalog import Catalog
 
 log = logging.getLogger("booth.messages")
 
 LEVELS = ("info", "warning", "error")
+# Kinds that are one event each (a job failed, a print failed): told, never standing. Every other kind stands
+# until its part says it is over (problem_over -> resolve), even one tied to a job (a photo not yet saved).
+ONE_OFF = frozenset({
+    ProblemKind.FAILED,
+    ProblemKind.DEADLINE,
+    ProblemKind.ANSWER_LOST,
+    ProblemKind.SEND_INTERRUPTED,
+    ProblemKind.PRINT_FAILED,
+    ProblemKind.SHARE_FAILED,
+})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Message:
-    """One problem or notice: `kind` is machine-readable (e.g. "offline", "printer"), `text` for the operator."""
+class Notice:
+    """A line the UI itself posts (no part's problem): already in the reader's words, never in the file log
+    as a problem. `source` tags it ("operator", "connection" ...), `level` is one of LEVELS."""
 
     level: str
-    kind: str
+    source: str
     text: str
     at: float
 
 
-class MessageBridge(QObject):
-    """The one place any part reports to; keeps the recent history for an operator panel opened later.
+Message = Problem | Notice
 
-    Signals: `posted(Message)` for every message; `cleared(str)` when a kind of problem is over.
+
+class MessageBridge(QObject):
+    """The one place every part reports to; keeps the history for an operator panel opened later.
+
+    Signals: `posted(object)` with each Problem or Notice; `resolved(str)` with the ProblemKind value of a
+    standing problem that is over.
     """
 
     posted = Signal(object)
-    cleared = Signal(str)
+    resolved = Signal(str)
 
     def __init__(self, history: int = 200, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._history: deque[Message] = deque(maxlen=history)
-        self._active: dict[str, Message] = {}
+        self._active: dict[ProblemKind, Problem] = {}
 
-    def post(self, level: str, kind: str, text: str) -> Message:
-        if level not in LEVELS:
-            level = "error"
-        msg = Message(level, kind, text, time.time())
-        self._history.append(msg)
-        if level != "info":
-            self._active[kind] = msg
-        log.log({"info": logging.INFO, "warning": logging.WARNING}.get(level, logging.ERROR), "%s: %s", kind, text)
-        self.posted.emit(msg)
-        return msg
+    def report(self, problem: Problem) -> None:
+        """A part's problem: logged once (the record, secrets never in it), kept, and shown by both windows.
 
-    def info(self, kind: str, text: str) -> Message:
-        return self.post("info", kind, text)
+        It stands until `resolve(kind)` unless it is a ONE_OFF event (a job's failure lives on the job).
+        """
+        self._history.append(problem)
+        if problem.kind not in ONE_OFF:
+            self._active[problem.kind] = problem
+        level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
+        log.log(level, "%s", problem.log_line())
+        self.posted.emit(problem)
 
-    def warning(self, kind: str, text: str) -> Message:
-        return self.post("warning", kind, text)
+    def resolve(self, kind: ProblemKind | str) -> None:
+        """A standing problem is over (the service answers, the camera is live again)."""
+        try:
+            key = ProblemKind(kind)
+        except ValueError:
+            return
+        if self._active.pop(key, None) is not None:
+            log.info("%s over", key.value)
+            self.resolved.emit(key.value)
 
-    def error(self, kind: str, text: str) -> Message:
-        return self.post("error", kind, text)
-
-    def clear(self, kind: str) -> None:
-        if self._active.pop(kind, None) is not None:
-            self.cleared.emit(kind)
+    def note(self, text: str, *, level: str = "info", source: str = "booth") -> Notice:
+        """A notice the UI words itself (e.g. printing resumed on the operator's word)."""
+        notice = Notice(level if level in LEVELS else "error", source, text, time.time())
+        self._history.append(notice)
+        self.posted.emit(notice)
+        return notice
 
     def history(self) -> list[Message]:
         return list(self._history)
 
-    def active(self) -> list[Message]:
-        """Problems still standing (warnings and errors not cleared), oldest first."""
-        return sorted(self._active.values(), key=lambda m: m.at)
+    def active(self) -> list[Problem]:
+        """Problems still standing, oldest first."""
+        return sorted(self._active.values(), key=lambda p: p.at)
+
+    # -- transitional: booth.app on this branch still posts (kind, text) pairs --------------------------------
+    # The wiring (h3) connects each part's `problem`/`problem_over` to report/resolve; until that is merged,
+    # its old calls land here as Problems. Delete these with their last caller.
+    def warning(self, kind: str, text: str) -> None:
+        found = _LEGACY.get(kind)
+        if found is not None:
+            self.report(Problem.make(found[0], found[1], remedy=found[2], detail=text))
+
+    def clear(self, kind: str) -> None:
+        found = _LEGACY.get(kind)
+        if found is not None:
+            self.resolve(found[0])
 
 
-@dataclass
+_LEGACY: dict[str, tuple[ProblemKind, Part, Remedy]] = {
+    "offline": (ProblemKind.OFFLINE, Part.JOBS, Remedy.NONE),
+    "server": (ProblemKind.SERVER, Part.JOBS, Remedy.NONE),
+    "rate_limited": (ProblemKind.RATE_LIMITED, Part.JOBS, Remedy.NONE),
+    "auth": (ProblemKind.AUTH, Part.JOBS, Remedy.RESUME),
+    "credits": (ProblemKind.CREDITS, Part.JOBS, Remedy.RESUME),
+    "failed": (ProblemKind.FAILED, Part.JOBS, Remedy.RETRY),
+    "needs_operator": (ProblemKind.ANSWER_LOST, Part.JOBS, Remedy.RESUBMIT),
+    "storage": (ProblemKind.STORE_UNWRITABLE, Part.JOBS, Remedy.NONE),
+    "camera": (ProblemKind.CAMERA_LOST, Part.CAMERA, Remedy.NONE),
+    "printer": (ProblemKind.PRINTING_OFF, Part.PRINTER, Remedy.NONE),
+    "share": (ProblemKind.SHARING_OFF, Part.SHARE, Remedy.NONE),
+}
+
+
+class PartNotStarted(RuntimeError):
+    """A window read a part of the booth before the wiring started it."""
+
+
+class _Started(Generic[T]):
+    """A part that exists once the booth started it (see the module docstring)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+        self._slot = f"_{name}"
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Started[T]: ...
+    @overload
+    def __get__(self, obj: AppContext, owner: type) -> T: ...
+    def __get__(self, obj: AppContext | None, owner: type) -> _Started[T] | T:
+        if obj is None:
+            return self
+        value: T | None = obj.__dict__.get(self._slot)
+        if value is None:
+            raise PartNotStarted(f"the booth's {self._name} is read before it was started")
+        return value
+
+    def __set__(self, obj: AppContext, value: T) -> None:
+        obj.__dict__[self._slot] = value
+
+
 class AppContext:
-    """The running booth. Parts that failed to start (printing, sharing) are None, never half-built.
+    """The running booth. Printing and sharing that failed to start are None, never half-built."""
 
-    `queue` is a booth.jobs.queue.JobQueue, `camera` a booth.camera.service.CameraService, `printer` a
-    booth.printing.service.PrintService, `share` a booth.sharing.server.ShareServer, `catalog` a
-    booth.ui.kiosk.catalog.Catalog; typed loosely so this module stays importable while parts are missing.
-    """
+    camera: _Started[CameraService] = _Started()
+    catalog: _Started[Catalog] = _Started()
+    client: _Started[EventstationClient] = _Started()
+    queue: _Started[JobQueue] = _Started()
 
-    settings: Settings
-    messages: MessageBridge
-    client: Any = None
-    queue: Any = None
-    camera: Any = None
-    printer: Any = None
-    share: Any = None
-    catalog: Any = None
-    engine: Any = None
-    event_dir: Path | None = None
-    refresh_task: Any = field(default=None, repr=False)
-    on_quit: Callable[[], None] | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        settings: Settings,
+        messages: MessageBridge,
+        *,
+        camera: CameraService | None = None,
+        catalog: Catalog | None = None,
+        client: EventstationClient | None = None,
+        queue: JobQueue | None = None,
+        printer: PrintService | None = None,
+        share: ShareServer | None = None,
+        engine: EngineServer | None = None,
+        event_dir: Path | None = None,
+    ) -> None:
+        self.settings = settings
+        self.messages = messages
+        for name, part in (("camera", camera), ("catalog", catalog), ("client", client), ("queue", queue)):
+            if part is not None:
+                setattr(self, name, part)
+        self.printer = printer
+        self.share = share
+        self.engine = engine
+        self.event_dir = event_dir
+        self.refresh_task: asyncio.Task[None] | None = None
+        self.on_quit: Callable[[], None] | None = None
+
+    def started(self, name: str) -> bool:
+        """Whether the always-there part `name` ("camera", "catalog", "client", "queue") is set yet."""
+        return self.__dict__.get(f"_{name}") is not None
+
+    @property
+    def services_ready(self) -> bool:
+        """The second half is up: the client and the queue (booth.app.start_services)."""
+        return self.started("client") and self.started("queue")
 
     def quit(self) -> None:
         """The operator's way out (the only one): the kiosk window lets itself close and the app stops."""

@@ -83,7 +83,7 @@ def test_mirror_flips_the_picture_on_screen_only(qtbot, preview: PreviewWidget) 
 def test_outside_the_guide_is_dimmed(qtbot, preview: PreviewWidget) -> None:
     preview.set_guide("portrait")
     qtbot.waitUntil(lambda: preview.current_layout() is not None, timeout=3000)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: pixel(preview, 260, 180).red() > 200, timeout=3000)  # a frame is painted
     outside, inside = pixel(preview, 60, 180), pixel(preview, 260, 180)
     assert inside.red() > 200
     assert outside.red() < inside.red() * 0.7
@@ -138,8 +138,10 @@ def test_countdown_ticks_each_second_then_finishes(qtbot, preview: PreviewWidget
 
 
 def test_zero_countdown_finishes_at_once(qtbot, preview: PreviewWidget) -> None:
-    with qtbot.waitSignal(preview.countdown_finished, timeout=500):
+    started = time.monotonic()
+    with qtbot.waitSignal(preview.countdown_finished, timeout=5000):
         preview.start_countdown(0)
+    assert time.monotonic() - started < 0.9, "no one-second step for a zero countdown"
 
 
 def test_flash_whitens_the_screen_then_fades(qtbot, preview: PreviewWidget) -> None:
@@ -147,14 +149,20 @@ def test_flash_whitens_the_screen_then_fades(qtbot, preview: PreviewWidget) -> N
     preview.flash()
     flashed = pixel(preview, 100, 180)
     assert min(flashed.red(), flashed.green(), flashed.blue()) > 180
-    qtbot.wait(600)
-    assert pixel(preview, 100, 180).green() < 80
+    qtbot.waitUntil(lambda: pixel(preview, 100, 180).green() < 80, timeout=3000)
 
 
-def test_hidden_preview_costs_the_camera_no_scaling(qtbot, preview: PreviewWidget) -> None:
+def test_hidden_preview_costs_the_camera_no_scaling(qtbot, preview: PreviewWidget, camera: CameraService) -> None:
     qtbot.waitUntil(lambda: preview.current_layout() is not None, timeout=3000)
+    # Count the camera's frames rather than wall time: a scaling in flight when the preview hides may still
+    # land, then several new frames come and none is scaled for the hidden preview.
+    def frames_after(count: int) -> None:
+        latest = camera.latest()
+        seen = latest.seq if latest is not None else 0
+        qtbot.waitUntil(lambda: (frame := camera.latest()) is not None and frame.seq >= seen + count, timeout=5000)
+
     preview.hide()
-    qtbot.wait(100)
+    frames_after(2)
     shown = preview._target.latest() if preview._target else None
-    qtbot.wait(300)
+    frames_after(5)
     assert preview._target is not None and preview._target.latest() is shown

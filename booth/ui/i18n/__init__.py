@@ -3,8 +3,8 @@
 Source strings are English, so English needs no file. The .ts source sits beside the compiled .qm; after
 changing wording, from booth/ui:
 
-    pyside6-lupdate kiosk/*.py kiosk/screens/*.py widgets/job_strip.py widgets/banner.py widgets/preview.py \
-        operator/*.py ../jobs/model.py -ts i18n/booth_de.ts
+    pyside6-lupdate common/*.py kiosk/*.py kiosk/screens/*.py widgets/job_strip.py widgets/banner.py \
+        widgets/preview.py operator/*.py ../jobs/model.py -no-obsolete -ts i18n/booth_de.ts
     (translate the new entries, e.g. in pyside6-linguist)
     pyside6-lrelease i18n/booth_de.ts -qm i18n/booth_de.qm
 
@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 # Files (relative to booth/ui) that hold kiosk and operator panel strings, for pyside6-lupdate.
 SOURCES = (
+    "common/*.py",
     "kiosk/*.py",
     "kiosk/screens/*.py",
     "widgets/job_strip.py",

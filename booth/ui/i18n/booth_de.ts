@@ -22,102 +22,92 @@
 <context>
     <name>CameraTab</name>
     <message>
-        <location filename="../operator/camera_tab.py" line="122"/>
+        <location filename="../operator/camera_tab.py" line="110"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="124"/>
-        <source>No camera service is running in this booth.</source>
-        <translation>In dieser Fotobox läuft kein Kameradienst.</translation>
-    </message>
-    <message>
-        <location filename="../operator/camera_tab.py" line="125"/>
+        <location filename="../operator/camera_tab.py" line="111"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="125"/>
+        <location filename="../operator/camera_tab.py" line="111"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="126"/>
+        <location filename="../operator/camera_tab.py" line="112"/>
         <source>camera.source</source>
         <translation>camera.source</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="126"/>
+        <location filename="../operator/camera_tab.py" line="112"/>
         <source>Asked for</source>
         <translation>Angefordert</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="129"/>
+        <location filename="../operator/camera_tab.py" line="115"/>
         <source>auto (first camera, else demo)</source>
         <translation>auto (erste Kamera, sonst Demo)</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="130"/>
+        <location filename="../operator/camera_tab.py" line="116"/>
         <source>demo scene</source>
         <translation>Demo-Szene</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="133"/>
+        <location filename="../operator/camera_tab.py" line="119"/>
         <source>Use this source</source>
         <translation>Quelle verwenden</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="134"/>
+        <location filename="../operator/camera_tab.py" line="120"/>
         <source>Look for cameras</source>
         <translation>Kameras suchen</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="135"/>
+        <location filename="../operator/camera_tab.py" line="121"/>
         <source>Mirror the preview (selfie view; photos are never mirrored)</source>
         <translation>Vorschau spiegeln (Selfie-Ansicht; Fotos werden nie gespiegelt)</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="136"/>
+        <location filename="../operator/camera_tab.py" line="122"/>
         <source>Cameras found</source>
         <translation>Gefundene Kameras</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="143"/>
+        <location filename="../operator/camera_tab.py" line="129"/>
         <source>Looking for cameras…</source>
         <translation>Suche nach Kameras…</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="144"/>
+        <location filename="../operator/camera_tab.py" line="130"/>
         <source>No webcam found: the demo camera will be used.</source>
         <translation>Keine Webcam gefunden: Die Demo-Kamera wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="162"/>
-        <source>not running</source>
-        <translation>läuft nicht</translation>
-    </message>
-    <message>
-        <location filename="../operator/camera_tab.py" line="193"/>
+        <location filename="../operator/camera_tab.py" line="175"/>
         <source>Could not list cameras: {e}</source>
         <translation>Kameras konnten nicht aufgelistet werden: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="207"/>
+        <location filename="../operator/camera_tab.py" line="189"/>
         <source>Camera source set to {s}</source>
         <translation>Kameraquelle auf {s} gesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="223"/>
+        <location filename="../operator/camera_tab.py" line="203"/>
         <source>The camera could not restart: {e}</source>
         <translation>Die Kamera konnte nicht neu starten: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="229"/>
+        <location filename="../operator/camera_tab.py" line="208"/>
         <source>Preview mirror on</source>
         <translation>Vorschau gespiegelt</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="229"/>
+        <location filename="../operator/camera_tab.py" line="208"/>
         <source>Preview mirror off</source>
         <translation>Vorschau nicht gespiegelt</translation>
     </message>
@@ -125,68 +115,68 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../operator/catalog_tab.py" line="129"/>
+        <location filename="../operator/catalog_tab.py" line="136"/>
         <source>Looks</source>
         <translation>Looks</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="130"/>
+        <location filename="../operator/catalog_tab.py" line="137"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="130"/>
+        <location filename="../operator/catalog_tab.py" line="137"/>
         <source>Workflows</source>
         <translation>Workflows</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="131"/>
+        <location filename="../operator/catalog_tab.py" line="138"/>
         <source>Pose styles</source>
         <translation>Posen-Stile</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="133"/>
+        <location filename="../operator/catalog_tab.py" line="140"/>
         <source>Reload from service</source>
         <translation>Vom Dienst neu laden</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="134"/>
+        <location filename="../operator/catalog_tab.py" line="141"/>
         <source>Experiences for guests</source>
         <translation>Erlebnisse für Gäste</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="137"/>
+        <location filename="../operator/catalog_tab.py" line="144"/>
         <source>Changes apply to the next guest, for this session.</source>
         <translation>Änderungen gelten ab dem nächsten Gast, bis zum Neustart.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="175"/>
-        <location filename="../operator/catalog_tab.py" line="218"/>
+        <location filename="../operator/catalog_tab.py" line="173"/>
+        <location filename="../operator/catalog_tab.py" line="203"/>
         <source>{n} entries</source>
         <translation>{n} Einträge</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="175"/>
+        <location filename="../operator/catalog_tab.py" line="173"/>
         <source>No entries yet.</source>
         <translation>Noch keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="197"/>
+        <location filename="../operator/catalog_tab.py" line="192"/>
         <source>Asking the service…</source>
         <translation>Frage beim Dienst an…</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="214"/>
+        <location filename="../operator/catalog_tab.py" line="199"/>
         <source>Could not reload: {e}</source>
         <translation>Neu laden fehlgeschlagen: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="230"/>
+        <location filename="../operator/catalog_tab.py" line="216"/>
         <source>At least one experience must stay on for guests.</source>
         <translation>Mindestens ein Erlebnis muss für Gäste eingeschaltet bleiben.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="234"/>
+        <location filename="../operator/catalog_tab.py" line="220"/>
         <source>Guests are offered: {list}</source>
         <translation>Gäste bekommen angeboten: {list}</translation>
     </message>
@@ -194,17 +184,17 @@
 <context>
     <name>ChooseScreen</name>
     <message>
-        <location filename="../kiosk/screens/choose.py" line="84"/>
+        <location filename="../kiosk/screens/choose.py" line="85"/>
         <source>Choose your experience</source>
         <translation>Wähle dein Erlebnis</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/choose.py" line="85"/>
+        <location filename="../kiosk/screens/choose.py" line="86"/>
         <source>Tap the one that makes you smile.</source>
         <translation>Tippe auf das, was dich zum Lächeln bringt.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/choose.py" line="86"/>
+        <location filename="../kiosk/screens/choose.py" line="87"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -212,127 +202,127 @@
 <context>
     <name>CredentialsTab</name>
     <message>
-        <location filename="../operator/credentials_tab.py" line="89"/>
+        <location filename="../operator/credentials_tab.py" line="95"/>
         <source>Credentials</source>
         <translation>Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="90"/>
+        <location filename="../operator/credentials_tab.py" line="96"/>
         <source>empty: the booth&apos;s own local engine</source>
         <translation>leer: lokale Engine der Fotobox</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="91"/>
+        <location filename="../operator/credentials_tab.py" line="97"/>
         <source>API URL</source>
         <translation>API-URL</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="92"/>
+        <location filename="../operator/credentials_tab.py" line="98"/>
         <source>Sign-in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="93"/>
+        <location filename="../operator/credentials_tab.py" line="99"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="94"/>
+        <location filename="../operator/credentials_tab.py" line="100"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="96"/>
+        <location filename="../operator/credentials_tab.py" line="102"/>
         <source>What you type here is only used for the test. The booth&apos;s own credentials come from its settings file and the environment (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); change them there and restart.</source>
         <translation>Was hier eingegeben wird, dient nur dem Test. Die Zugangsdaten der Fotobox stammen aus ihrer Einstellungsdatei und der Umgebung (BOOTH_API_PASSWORD, BOOTH_API_TOKEN); dort ändern und neu starten.</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="101"/>
+        <location filename="../operator/credentials_tab.py" line="107"/>
         <source>Not tested yet.</source>
         <translation>Noch nicht getestet.</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="113"/>
+        <location filename="../operator/credentials_tab.py" line="119"/>
         <source>Local engine: running at {url} (no account needed)</source>
         <translation>Lokale Engine: läuft unter {url} (kein Konto nötig)</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="115"/>
+        <location filename="../operator/credentials_tab.py" line="121"/>
         <source>Eventstation API: {url}</source>
         <translation>Eventstation-API: {url}</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="117"/>
+        <location filename="../operator/credentials_tab.py" line="123"/>
         <source>Local engine: not running</source>
         <translation>Lokale Engine: läuft nicht</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="125"/>
+        <location filename="../operator/credentials_tab.py" line="131"/>
         <source>API token</source>
         <translation>API-Token</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="125"/>
+        <location filename="../operator/credentials_tab.py" line="131"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="126"/>
+        <location filename="../operator/credentials_tab.py" line="132"/>
         <source>set</source>
         <translation>gesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="126"/>
+        <location filename="../operator/credentials_tab.py" line="132"/>
         <source>not set</source>
         <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="127"/>
+        <location filename="../operator/credentials_tab.py" line="133"/>
         <source>Stored {what}: {state}</source>
         <translation>Gespeichertes {what}: {state}</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="128"/>
+        <location filename="../operator/credentials_tab.py" line="134"/>
         <source>token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="128"/>
+        <location filename="../operator/credentials_tab.py" line="134"/>
         <source>password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="130"/>
+        <location filename="../operator/credentials_tab.py" line="136"/>
         <source>set — type another one to test it</source>
         <translation>gesetzt – zum Testen ein anderes eingeben</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="130"/>
+        <location filename="../operator/credentials_tab.py" line="136"/>
         <source>not set — type one to test it</source>
         <translation>nicht gesetzt – zum Testen eines eingeben</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="161"/>
+        <location filename="../operator/credentials_tab.py" line="176"/>
         <source>no API URL and no local engine to test</source>
         <translation>keine API-URL und keine lokale Engine zum Testen</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="165"/>
+        <location filename="../operator/credentials_tab.py" line="180"/>
         <source>Testing {url}…</source>
         <translation>Teste {url}…</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="182"/>
+        <location filename="../operator/credentials_tab.py" line="197"/>
         <source>answered in {s} s with {n} filters</source>
         <translation>Antwort in {s} s mit {n} Filtern</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="184"/>
+        <location filename="../operator/credentials_tab.py" line="199"/>
         <source>OK: {detail}</source>
         <translation>OK: {detail}</translation>
     </message>
     <message>
-        <location filename="../operator/credentials_tab.py" line="185"/>
+        <location filename="../operator/credentials_tab.py" line="200"/>
         <source>Failed: {detail}</source>
         <translation>Fehlgeschlagen: {detail}</translation>
     </message>
@@ -371,77 +361,77 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../jobs/model.py" line="86"/>
+        <location filename="../../jobs/model.py" line="103"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="86"/>
+        <location filename="../../jobs/model.py" line="103"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="86"/>
+        <location filename="../../jobs/model.py" line="103"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="86"/>
+        <location filename="../../jobs/model.py" line="103"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="86"/>
+        <location filename="../../jobs/model.py" line="103"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="87"/>
+        <location filename="../../jobs/model.py" line="104"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="113"/>
+        <location filename="../../jobs/model.py" line="130"/>
         <source> (needs operator)</source>
         <translation> (Betreiber gefragt)</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="115"/>
+        <location filename="../../jobs/model.py" line="132"/>
         <source> (original photo)</source>
         <translation> (Originalfoto)</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="56"/>
+        <location filename="../../jobs/model.py" line="57"/>
         <source>no result in time</source>
         <translation>kein Ergebnis rechtzeitig</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="57"/>
+        <location filename="../../jobs/model.py" line="58"/>
         <source>the answer to its run was lost</source>
         <translation>die Antwort auf den Auftrag ging verloren</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="58"/>
+        <location filename="../../jobs/model.py" line="59"/>
         <source>booth stopped while sending it</source>
         <translation>booth wurde beim Senden beendet</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="59"/>
+        <location filename="../../jobs/model.py" line="60"/>
         <source>sign-in refused</source>
         <translation>Anmeldung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="60"/>
+        <location filename="../../jobs/model.py" line="61"/>
         <source>out of credits</source>
         <translation>keine Credits mehr</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="61"/>
+        <location filename="../../jobs/model.py" line="62"/>
         <source>the service had trouble</source>
         <translation>der Dienst hatte Probleme</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="140"/>
+        <location filename="../../jobs/model.py" line="142"/>
         <source>cancelled by the operator</source>
         <translation>vom Betreiber abgebrochen</translation>
     </message>
@@ -449,216 +439,216 @@
 <context>
     <name>JobsTab</name>
     <message>
-        <location filename="../operator/jobs_tab.py" line="230"/>
+        <location filename="../operator/jobs_tab.py" line="249"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="232"/>
-        <source>The job queue is not running in this booth.</source>
-        <translation>Die Auftragswarteschlange läuft in dieser Fotobox nicht.</translation>
-    </message>
-    <message>
-        <location filename="../operator/jobs_tab.py" line="234"/>
+        <location filename="../operator/jobs_tab.py" line="250"/>
         <source>All jobs</source>
         <translation>Alle Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="234"/>
+        <location filename="../operator/jobs_tab.py" line="250"/>
         <source>Needs operator</source>
         <translation>Betreiber gefragt</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="237"/>
+        <location filename="../operator/jobs_tab.py" line="253"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="238"/>
-        <source>Send again</source>
-        <translation>Erneut senden</translation>
-    </message>
-    <message>
-        <location filename="../operator/jobs_tab.py" line="239"/>
+        <location filename="../operator/jobs_tab.py" line="255"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="240"/>
-        <location filename="../operator/jobs_tab.py" line="327"/>
+        <location filename="../operator/jobs_tab.py" line="256"/>
+        <location filename="../operator/jobs_tab.py" line="348"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="241"/>
+        <location filename="../operator/jobs_tab.py" line="257"/>
         <source>Resubmit…</source>
         <translation>Neu einreichen…</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="242"/>
+        <location filename="../operator/jobs_tab.py" line="258"/>
         <source>Send a run whose answer was lost again: this may cost a credit</source>
         <translation>Einen Lauf, dessen Antwort verloren ging, erneut senden: Das kann ein Guthaben kosten</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="243"/>
+        <location filename="../operator/jobs_tab.py" line="259"/>
         <source>Open result</source>
         <translation>Ergebnis öffnen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="244"/>
+        <location filename="../operator/jobs_tab.py" line="260"/>
         <source>Forget guest…</source>
         <translation>Gast vergessen…</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="245"/>
+        <location filename="../operator/jobs_tab.py" line="261"/>
         <source>Delete this guest&apos;s photo, results, prints and download links</source>
         <translation>Foto, Ergebnisse, Drucke und Download-Links dieses Gastes löschen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="246"/>
+        <location filename="../operator/jobs_tab.py" line="262"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="246"/>
+        <location filename="../operator/jobs_tab.py" line="262"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="247"/>
+        <location filename="../operator/jobs_tab.py" line="263"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="247"/>
+        <location filename="../operator/jobs_tab.py" line="264"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="248"/>
+        <location filename="../operator/jobs_tab.py" line="264"/>
         <source>Service job id</source>
         <translation>Auftrags-ID beim Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="248"/>
+        <location filename="../operator/jobs_tab.py" line="265"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="251"/>
+        <location filename="../operator/jobs_tab.py" line="268"/>
         <source>Select a job, then Open result.</source>
         <translation>Auftrag auswählen, dann „Ergebnis öffnen“.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="252"/>
+        <location filename="../operator/jobs_tab.py" line="269"/>
         <source>Selected job</source>
         <translation>Ausgewählter Auftrag</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="291"/>
+        <location filename="../operator/jobs_tab.py" line="310"/>
         <source> — needs your decision</source>
         <translation> – wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="312"/>
+        <location filename="../operator/jobs_tab.py" line="332"/>
         <source>New runs are paused ({kind}): {message}</source>
         <translation>Neue Läufe sind pausiert ({kind}): {message}</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="319"/>
+        <location filename="../operator/jobs_tab.py" line="340"/>
         <source>Retry asked for ticket {t}</source>
         <translation>Wiederholung für Ticket {t} angefordert</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="325"/>
+        <location filename="../operator/jobs_tab.py" line="346"/>
         <source>Cancel this job?</source>
         <translation>Diesen Auftrag abbrechen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="326"/>
+        <location filename="../operator/jobs_tab.py" line="347"/>
         <source>Ticket {t} will not be finished; the guest&apos;s photo stays in the event folder.</source>
         <translation>Ticket {t} wird nicht fertiggestellt; das Foto des Gastes bleibt im Event-Ordner.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="331"/>
+        <location filename="../operator/jobs_tab.py" line="352"/>
         <source>Ticket {t} cancelled</source>
         <translation>Ticket {t} abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="337"/>
+        <location filename="../operator/jobs_tab.py" line="358"/>
         <source>The answer to ticket {t}&apos;s run was lost: the service may already have made it. Sending it again costs another credit.</source>
         <translation>Die Antwort auf den Lauf von Ticket {t} ging verloren: Der Dienst hat das Bild vielleicht schon erstellt. Erneutes Senden kostet ein weiteres Guthaben.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="339"/>
+        <location filename="../operator/jobs_tab.py" line="360"/>
         <source>Resubmit this job?</source>
         <translation>Diesen Auftrag neu einreichen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="340"/>
+        <location filename="../operator/jobs_tab.py" line="361"/>
         <source>Resubmit</source>
         <translation>Neu einreichen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="344"/>
+        <location filename="../operator/jobs_tab.py" line="365"/>
         <source>Ticket {t} sent again on the operator&apos;s word</source>
         <translation>Ticket {t} auf Anweisung des Betreibers erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="349"/>
+        <location filename="../operator/jobs_tab.py" line="373"/>
         <source>Sending resumed after the account problem was fixed</source>
         <translation>Senden fortgesetzt, nachdem das Kontoproblem behoben wurde</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="357"/>
+        <location filename="../operator/jobs_tab.py" line="381"/>
         <source>Loading…</source>
         <translation>Lädt…</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="373"/>
+        <location filename="../operator/jobs_tab.py" line="396"/>
         <source>Ticket {t}: the photo, the results, the print records and the download links are deleted for good. This cannot be undone.</source>
         <translation>Ticket {t}: Foto, Ergebnisse, Druckeinträge und Download-Links werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="375"/>
+        <location filename="../operator/jobs_tab.py" line="398"/>
         <source>Forget this guest?</source>
         <translation>Diesen Gast vergessen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="376"/>
+        <location filename="../operator/jobs_tab.py" line="399"/>
         <source>Forget guest</source>
         <translation>Gast vergessen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="387"/>
+        <location filename="../operator/jobs_tab.py" line="409"/>
         <source>Ticket {t} forgotten: {n} files deleted, {l} download links ended</source>
         <translation>Ticket {t} vergessen: {n} Dateien gelöscht, {l} Download-Links beendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="391"/>
+        <location filename="../operator/jobs_tab.py" line="413"/>
         <source>The guest could not be forgotten: {e}</source>
         <translation>Der Gast konnte nicht vergessen werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="254"/>
+        <source>Resume sending</source>
+        <translation>Senden fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../operator/jobs_tab.py" line="263"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
     </message>
 </context>
 <context>
     <name>KioskFlow</name>
     <message>
-        <location filename="../kiosk/flow.py" line="208"/>
+        <location filename="../kiosk/flow.py" line="214"/>
         <source>Pick a look first: tap the one you like.</source>
         <translation>Wähle zuerst einen Look: tippe auf deinen Favoriten.</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="266"/>
+        <location filename="../kiosk/flow.py" line="270"/>
         <source>The camera blinked. Let&apos;s try that again!</source>
         <translation>Die Kamera hat geblinzelt. Noch einmal, bitte!</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="292"/>
+        <location filename="../kiosk/flow.py" line="296"/>
         <source>One moment, the studio is opening.</source>
         <translation>Einen Moment, das Studio öffnet gleich.</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="301"/>
+        <location filename="../kiosk/flow.py" line="303"/>
         <source>Something went wrong on our side. Please ask our host for help.</source>
         <translation>Bei uns hat etwas nicht geklappt. Bitte frag unser Team um Hilfe.</translation>
     </message>
@@ -666,71 +656,63 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="277"/>
+        <location filename="../kiosk/window.py" line="300"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/window.py" line="304"/>
+        <source>The control panel opens as soon as the booth has started.</source>
+        <translation>Das Bedienfeld öffnet sich, sobald die Fotobox gestartet ist.</translation>
     </message>
 </context>
 <context>
     <name>LookScreen</name>
     <message>
-        <location filename="../kiosk/screens/look.py" line="137"/>
+        <location filename="../kiosk/screens/look.py" line="140"/>
         <source>Style %1</source>
         <translation>Stil %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="186"/>
+        <location filename="../kiosk/screens/look.py" line="189"/>
         <source>Just one thing</source>
         <translation>Nur noch eine Sache</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="188"/>
+        <location filename="../kiosk/screens/look.py" line="191"/>
         <source>Choose your look</source>
         <translation>Wähle deinen Look</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="190"/>
+        <location filename="../kiosk/screens/look.py" line="193"/>
         <source>WHO IS IN THE PICTURE?</source>
         <translation>WER IST AUF DEM BILD?</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="191"/>
+        <location filename="../kiosk/screens/look.py" line="194"/>
         <source>PICTURE SHAPE</source>
         <translation>BILDFORMAT</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="196"/>
+        <location filename="../kiosk/screens/look.py" line="199"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/look.py" line="197"/>
+        <location filename="../kiosk/screens/look.py" line="200"/>
         <source>Next: strike a pose</source>
         <translation>Weiter: Pose!</translation>
     </message>
 </context>
 <context>
-    <name>MessageLog</name>
-    <message>
-        <location filename="../operator/messages.py" line="130"/>
-        <source>The AI service answers again; queued pictures are going out.</source>
-        <translation>Der KI-Dienst antwortet wieder; wartende Bilder werden jetzt gesendet.</translation>
-    </message>
-    <message>
-        <location filename="../operator/messages.py" line="132"/>
-        <source>The AI service is unreachable; pictures wait in the queue.</source>
-        <translation>Der KI-Dienst ist nicht erreichbar; Bilder warten in der Warteschlange.</translation>
-    </message>
-</context>
-<context>
     <name>MessagesPane</name>
     <message>
-        <location filename="../operator/messages.py" line="171"/>
+        <location filename="../operator/messages.py" line="130"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../operator/messages.py" line="172"/>
+        <location filename="../operator/messages.py" line="131"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -738,37 +720,37 @@
 <context>
     <name>OperatorPanel</name>
     <message>
-        <location filename="../../jobs/model.py" line="39"/>
+        <location filename="../../jobs/model.py" line="43"/>
         <source>Captured</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="40"/>
+        <location filename="../../jobs/model.py" line="44"/>
         <source>Submitting</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="41"/>
+        <location filename="../../jobs/model.py" line="45"/>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="42"/>
+        <location filename="../../jobs/model.py" line="46"/>
         <source>Running</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="43"/>
+        <location filename="../../jobs/model.py" line="47"/>
         <source>Completed</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="44"/>
+        <location filename="../../jobs/model.py" line="48"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../jobs/model.py" line="45"/>
+        <location filename="../../jobs/model.py" line="49"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
@@ -783,63 +765,63 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="101"/>
+        <location filename="../operator/panel.py" line="100"/>
         <source>booth — operator panel</source>
         <translation>booth – Bedienfeld</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="102"/>
+        <location filename="../operator/panel.py" line="101"/>
         <source>Operator panel · {event}</source>
         <translation>Bedienfeld · {event}</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="103"/>
+        <location filename="../operator/panel.py" line="102"/>
         <source>Back to kiosk</source>
         <translation>Zurück zum Kiosk</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="104"/>
-        <location filename="../operator/panel.py" line="142"/>
+        <location filename="../operator/panel.py" line="103"/>
+        <location filename="../operator/panel.py" line="146"/>
         <source>Quit booth</source>
         <translation>Fotobox beenden</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="106"/>
+        <location filename="../operator/panel.py" line="105"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="107"/>
+        <location filename="../operator/panel.py" line="106"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="108"/>
+        <location filename="../operator/panel.py" line="107"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="109"/>
+        <location filename="../operator/panel.py" line="108"/>
         <source>Credentials</source>
         <translation>Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="110"/>
+        <location filename="../operator/panel.py" line="109"/>
         <source>Catalog</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="111"/>
+        <location filename="../operator/panel.py" line="110"/>
         <source>Stats</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="140"/>
+        <location filename="../operator/panel.py" line="144"/>
         <source>Quit the booth?</source>
         <translation>Fotobox beenden?</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="141"/>
+        <location filename="../operator/panel.py" line="145"/>
         <source>The kiosk closes. Unfinished pictures are kept and continue at the next start.</source>
         <translation>Der Kiosk wird geschlossen. Unfertige Bilder bleiben erhalten und werden beim nächsten Start fortgesetzt.</translation>
     </message>
@@ -847,22 +829,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="248"/>
+        <location filename="../kiosk/operator_gate.py" line="257"/>
         <source>Locked after wrong tries: try again in {n} min</source>
         <translation>Nach falschen Versuchen gesperrt: erneut in {n} Min.</translation>
     </message>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="250"/>
+        <location filename="../kiosk/operator_gate.py" line="249"/>
         <source>Wrong PIN, try again</source>
         <translation>Falsche PIN, bitte erneut</translation>
     </message>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="258"/>
+        <location filename="../kiosk/operator_gate.py" line="266"/>
         <source>Operator PIN</source>
         <translation>Betreiber-PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/operator_gate.py" line="259"/>
+        <location filename="../kiosk/operator_gate.py" line="267"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -923,22 +905,22 @@
 <context>
     <name>PoseScreen</name>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="109"/>
+        <location filename="../kiosk/screens/pose.py" line="81"/>
         <source>Strike a pose!</source>
         <translation>Jetzt posieren!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="110"/>
+        <location filename="../kiosk/screens/pose.py" line="82"/>
         <source>Tap the big button when you&apos;re ready</source>
         <translation>Tippe auf den großen Knopf, wenn du bereit bist</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="111"/>
+        <location filename="../kiosk/screens/pose.py" line="83"/>
         <source>GO</source>
         <translation>LOS</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="112"/>
+        <location filename="../kiosk/screens/pose.py" line="84"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -946,17 +928,17 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location filename="../widgets/preview.py" line="208"/>
+        <location filename="../widgets/preview.py" line="204"/>
         <source>Starting the camera…</source>
         <translation>Kamera startet…</translation>
     </message>
     <message>
-        <location filename="../widgets/preview.py" line="209"/>
+        <location filename="../widgets/preview.py" line="205"/>
         <source>Camera reconnecting…</source>
         <translation>Kamera verbindet sich neu…</translation>
     </message>
     <message>
-        <location filename="../widgets/preview.py" line="210"/>
+        <location filename="../widgets/preview.py" line="206"/>
         <source>No camera</source>
         <translation>Keine Kamera</translation>
     </message>
@@ -964,121 +946,121 @@
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../operator/printer_tab.py" line="91"/>
-        <location filename="../operator/printer_tab.py" line="99"/>
+        <location filename="../operator/printer_tab.py" line="111"/>
+        <location filename="../operator/printer_tab.py" line="119"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="94"/>
+        <location filename="../operator/printer_tab.py" line="114"/>
         <source>Printing is off in settings (printing.enabled = false).</source>
         <translation>Drucken ist in den Einstellungen ausgeschaltet (printing.enabled = false).</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="96"/>
+        <location filename="../operator/printer_tab.py" line="116"/>
         <source>Printing is not available: the print service did not start. See Messages.</source>
         <translation>Drucken ist nicht verfügbar: Der Druckdienst ist nicht gestartet. Siehe Meldungen.</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="99"/>
-        <location filename="../operator/printer_tab.py" line="106"/>
+        <location filename="../operator/printer_tab.py" line="119"/>
+        <location filename="../operator/printer_tab.py" line="127"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="99"/>
+        <location filename="../operator/printer_tab.py" line="119"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="100"/>
+        <location filename="../operator/printer_tab.py" line="120"/>
         <source>Prints made</source>
         <translation>Gedruckt</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="100"/>
+        <location filename="../operator/printer_tab.py" line="120"/>
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="101"/>
+        <location filename="../operator/printer_tab.py" line="121"/>
         <source>Layout</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="103"/>
-        <location filename="../operator/printer_tab.py" line="155"/>
+        <location filename="../operator/printer_tab.py" line="123"/>
+        <location filename="../operator/printer_tab.py" line="178"/>
         <source>Resuming…</source>
         <translation>Wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="103"/>
-        <location filename="../operator/printer_tab.py" line="164"/>
+        <location filename="../operator/printer_tab.py" line="123"/>
+        <location filename="../operator/printer_tab.py" line="187"/>
         <source>Resume printer</source>
         <translation>Drucker fortsetzen</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="104"/>
+        <location filename="../operator/printer_tab.py" line="124"/>
         <source>Print again</source>
         <translation>Erneut drucken</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="105"/>
+        <location filename="../operator/printer_tab.py" line="126"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="105"/>
+        <location filename="../operator/printer_tab.py" line="126"/>
         <source>Print</source>
         <translation>Druckauftrag</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="105"/>
+        <location filename="../operator/printer_tab.py" line="126"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="105"/>
+        <location filename="../operator/printer_tab.py" line="126"/>
         <source>Copies</source>
         <translation>Kopien</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="106"/>
+        <location filename="../operator/printer_tab.py" line="127"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="107"/>
+        <location filename="../operator/printer_tab.py" line="128"/>
         <source>Print queue</source>
         <translation>Druckwarteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="114"/>
+        <location filename="../operator/printer_tab.py" line="135"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="118"/>
+        <location filename="../operator/printer_tab.py" line="139"/>
         <source>{n} of {limit}</source>
         <translation>{n} von {limit}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="119"/>
+        <location filename="../operator/printer_tab.py" line="140"/>
         <source>{g} per guest, {e} for the event</source>
         <translation>{g} pro Gast, {e} für das Event</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="120"/>
+        <location filename="../operator/printer_tab.py" line="141"/>
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="156"/>
+        <location filename="../operator/printer_tab.py" line="179"/>
         <source>Resume asked for the printer</source>
         <translation>Fortsetzen des Druckers angefordert</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="172"/>
+        <location filename="../operator/printer_tab.py" line="196"/>
         <source>Print {id} queued again</source>
         <translation>Druckauftrag {id} erneut eingereiht</translation>
     </message>
@@ -1093,7 +1075,7 @@
         <translation>{name} hat einen Papierstau: Stau beheben, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_words.py" line="23"/>
+        <location filename="../operator/printer_words.py" line="22"/>
         <source>{name} is out of ribbon, ink or toner: replace it, then press Resume{detail}</source>
         <translation>{name} hat kein Farbband, keine Tinte oder keinen Toner mehr: ersetzen, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
@@ -1103,12 +1085,12 @@
         <translation>{name} hat eine Klappe oder Abdeckung offen: schließen{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_words.py" line="27"/>
+        <location filename="../operator/printer_words.py" line="26"/>
         <source>{name} is offline or switched off: check its cable and power, then press Resume{detail}</source>
         <translation>{name} ist offline oder ausgeschaltet: Kabel und Strom prüfen, dann „Drucker fortsetzen“ drücken{detail}</translation>
     </message>
     <message>
-        <location filename="../operator/printer_words.py" line="30"/>
+        <location filename="../operator/printer_words.py" line="29"/>
         <source>{name} cannot print with its driver: reinstall the printer in CUPS{detail}</source>
         <translation>{name} kann mit seinem Treiber nicht drucken: den Drucker in CUPS neu einrichten{detail}</translation>
     </message>
@@ -1173,50 +1155,215 @@
         <translation>der Drucker hat nicht geantwortet</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="113"/>
+        <location filename="../operator/printer_tab.py" line="125"/>
         <source>Cancel print</source>
         <translation>Druck abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/printer_tab.py" line="189"/>
+        <location filename="../operator/printer_tab.py" line="202"/>
         <source>Print {id} cancelled</source>
         <translation>Druckauftrag {id} abgebrochen</translation>
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <location filename="../operator/problem_words.py" line="23"/>
+        <source>The AI service cannot be reached; pictures wait in the queue.</source>
+        <translation>Der KI-Dienst ist nicht erreichbar; die Bilder warten in der Warteschlange.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="24"/>
+        <source>The AI service refused the sign-in; photos wait. Check the Credentials tab.</source>
+        <translation>Der KI-Dienst hat die Anmeldung abgelehnt; die Fotos warten. Prüfen Sie den Reiter Zugangsdaten.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="26"/>
+        <source>The account is out of credits; photos wait. Top it up.</source>
+        <translation>Das Konto hat kein Guthaben mehr; die Fotos warten. Laden Sie es auf.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="27"/>
+        <source>The AI service takes fewer runs at once; booth now sends {limit} at a time.</source>
+        <translation>Der KI-Dienst nimmt weniger Läufe gleichzeitig an; die Fotobox sendet jetzt {limit} auf einmal.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="29"/>
+        <source>The AI service has trouble; booth tries again shortly.</source>
+        <translation>Der KI-Dienst hat Probleme; die Fotobox versucht es gleich erneut.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="30"/>
+        <source>The picture failed.</source>
+        <translation>Das Bild ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="31"/>
+        <source>No AI result in time; the guest got the framed original.</source>
+        <translation>Kein KI-Ergebnis rechtzeitig; der Gast hat das gerahmte Original bekommen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="32"/>
+        <source>The answer to its run was lost; the service may have made it already.</source>
+        <translation>Die Antwort auf seinen Lauf ging verloren; der Dienst hat ihn womöglich schon erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="34"/>
+        <source>Booth stopped while sending it; the service may have the run already.</source>
+        <translation>Die Fotobox wurde beim Senden beendet; der Dienst hat den Lauf womöglich schon.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="36"/>
+        <source>The photo could not be saved; booth keeps it in memory and tries again. Free space on the event disk.</source>
+        <translation>Das Foto konnte nicht gespeichert werden; die Fotobox behält es im Speicher und versucht es erneut. Schaffen Sie Platz auf dem Event-Laufwerk.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="38"/>
+        <source>The result could not be saved. Free space on the event disk.</source>
+        <translation>Das Ergebnis konnte nicht gespeichert werden. Schaffen Sie Platz auf dem Event-Laufwerk.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="40"/>
+        <source>The job list cannot be written. Check the event folder&apos;s disk.</source>
+        <translation>Die Auftragsliste kann nicht geschrieben werden. Prüfen Sie das Laufwerk des Event-Ordners.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="42"/>
+        <source>The camera stopped sending pictures; booth reconnects.</source>
+        <translation>Die Kamera liefert keine Bilder mehr; die Fotobox verbindet sich neu.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="43"/>
+        <source>The printer {name} is not ready ({state}).</source>
+        <translation>Der Drucker {name} ist nicht bereit ({state}).</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="44"/>
+        <source>A print failed.</source>
+        <translation>Ein Druck ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="45"/>
+        <source>Printing could not start; guests get the QR code only.</source>
+        <translation>Der Druck konnte nicht starten; Gäste bekommen nur den QR-Code.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="46"/>
+        <source>The picture could not be published for download; the guest sees no QR code for it.</source>
+        <translation>Das Bild konnte nicht zum Herunterladen bereitgestellt werden; der Gast sieht dafür keinen QR-Code.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="48"/>
+        <source>The download server could not start; no QR codes for now.</source>
+        <translation>Der Download-Server konnte nicht starten; vorerst keine QR-Codes.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="50"/>
+        <source>The AI service cannot be reached; the local engine makes the pictures meanwhile.</source>
+        <translation>Der KI-Dienst ist nicht erreichbar; die lokale Engine erstellt die Bilder so lange.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="52"/>
+        <source>No AI result in time.</source>
+        <translation>Kein KI-Ergebnis rechtzeitig.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="55"/>
+        <source>Press Retry on the Jobs tab to send it again.</source>
+        <translation>Drücken Sie Wiederholen im Reiter Aufträge, um ihn erneut zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="56"/>
+        <source>Press Resubmit… on the Jobs tab to send it again (it may cost a credit), or Cancel job.</source>
+        <translation>Drücken Sie Neu einreichen… im Reiter Aufträge, um ihn erneut zu senden (das kann ein Guthaben kosten), oder Auftrag abbrechen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="58"/>
+        <source>Then press Resume sending on the Jobs tab.</source>
+        <translation>Drücken Sie dann Senden fortsetzen im Reiter Aufträge.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="59"/>
+        <source>Fix it, then press Resume printer on the Printer tab.</source>
+        <translation>Beheben Sie das, und drücken Sie dann Drucker fortsetzen im Reiter Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="61"/>
+        <source>Press Print again on the Printer tab.</source>
+        <translation>Drücken Sie Erneut drucken im Reiter Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="63"/>
+        <source>Ticket {ticket}: {words}</source>
+        <translation>Ticket {ticket}: {words}</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="65"/>
+        <location filename="../operator/problem_words.py" line="66"/>
+        <source>The AI service answers again; queued pictures are going out.</source>
+        <translation>Der KI-Dienst antwortet wieder; wartende Bilder werden gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="67"/>
+        <source>The AI service takes runs again as usual.</source>
+        <translation>Der KI-Dienst nimmt wieder wie gewohnt Läufe an.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="68"/>
+        <location filename="../operator/problem_words.py" line="69"/>
+        <source>Sending resumed.</source>
+        <translation>Das Senden wurde fortgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="70"/>
+        <source>The camera is live again.</source>
+        <translation>Die Kamera ist wieder live.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="71"/>
+        <source>The printer is ready again.</source>
+        <translation>Der Drucker ist wieder bereit.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="73"/>
+        <source>Solved: {words}</source>
+        <translation>Gelöst: {words}</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../kiosk/screens/result.py" line="146"/>
+        <location filename="../kiosk/screens/result.py" line="148"/>
         <source>Printing! Pick it up at the printer.</source>
         <translation>Wird gedruckt! Hol es dir am Drucker ab.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="147"/>
+        <location filename="../kiosk/screens/result.py" line="149"/>
         <source>The printer needs a moment. Scan the code to take it home.</source>
         <translation>Der Drucker braucht einen Moment. Scanne den Code und nimm es mit.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="172"/>
+        <location filename="../kiosk/screens/result.py" line="174"/>
         <source>Here you are!</source>
         <translation>Da bist du!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="173"/>
+        <location filename="../kiosk/screens/result.py" line="175"/>
         <source>Scan to take it home</source>
         <translation>Scannen und mitnehmen</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="174"/>
+        <location filename="../kiosk/screens/result.py" line="176"/>
         <source>COPIES</source>
         <translation>KOPIEN</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="175"/>
+        <location filename="../kiosk/screens/result.py" line="177"/>
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="176"/>
+        <location filename="../kiosk/screens/result.py" line="178"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1250,77 +1397,72 @@
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../operator/stats_tab.py" line="61"/>
+        <location filename="../operator/stats_tab.py" line="70"/>
         <source>Event figures</source>
         <translation>Event-Zahlen</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="62"/>
+        <location filename="../operator/stats_tab.py" line="71"/>
         <source>Jobs in all</source>
         <translation>Aufträge gesamt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="66"/>
+        <location filename="../operator/stats_tab.py" line="75"/>
         <source>Waiting for your decision</source>
         <translation>Warten auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="67"/>
+        <location filename="../operator/stats_tab.py" line="76"/>
         <source>AI service</source>
         <translation>KI-Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="68"/>
+        <location filename="../operator/stats_tab.py" line="77"/>
         <source>Average generation time</source>
         <translation>Durchschnittliche Erstellungszeit</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="69"/>
+        <location filename="../operator/stats_tab.py" line="78"/>
         <source>Prints made</source>
         <translation>Gedruckt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="70"/>
+        <location filename="../operator/stats_tab.py" line="79"/>
         <source>Prints waiting</source>
         <translation>Drucke in Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="71"/>
+        <location filename="../operator/stats_tab.py" line="80"/>
         <source>Account problems (credits, sign-in)</source>
         <translation>Kontoprobleme (Guthaben, Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="88"/>
-        <source>no queue</source>
-        <translation>keine Warteschlange</translation>
-    </message>
-    <message>
-        <location filename="../operator/stats_tab.py" line="90"/>
+        <location filename="../operator/stats_tab.py" line="97"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="92"/>
+        <location filename="../operator/stats_tab.py" line="99"/>
         <source>offline: pictures wait in the queue</source>
         <translation>offline: Bilder warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="94"/>
+        <location filename="../operator/stats_tab.py" line="101"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="96"/>
+        <location filename="../operator/stats_tab.py" line="103"/>
         <source>printing is off</source>
         <translation>Drucken ist aus</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="96"/>
+        <location filename="../operator/stats_tab.py" line="103"/>
         <source>no printer</source>
         <translation>kein Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="104"/>
+        <location filename="../operator/stats_tab.py" line="111"/>
         <source> — sending paused: {m}</source>
         <translation> – Senden pausiert: {m}</translation>
     </message>
@@ -1328,187 +1470,187 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../kiosk/wording.py" line="19"/>
+        <location filename="../common/wording.py" line="20"/>
         <source>AI Magic</source>
         <translation>KI-Magie</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="20"/>
+        <location filename="../common/wording.py" line="21"/>
         <source>Dream Styles</source>
         <translation>Traumwelten</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="21"/>
+        <location filename="../common/wording.py" line="22"/>
         <source>Strike a Pose</source>
         <translation>Pose-Porträt</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="22"/>
+        <location filename="../common/wording.py" line="23"/>
         <source>Duo Portrait</source>
         <translation>Duo-Porträt</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="23"/>
+        <location filename="../common/wording.py" line="24"/>
         <source>Duo Dream</source>
         <translation>Duo-Traum</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="24"/>
+        <location filename="../common/wording.py" line="25"/>
         <source>Living Photo</source>
         <translation>Lebendiges Foto</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="25"/>
+        <location filename="../common/wording.py" line="26"/>
         <source>New Backdrop</source>
         <translation>Neuer Hintergrund</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="26"/>
+        <location filename="../common/wording.py" line="27"/>
         <source>Comic Hero</source>
         <translation>Comic-Held</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="27"/>
+        <location filename="../common/wording.py" line="28"/>
         <source>Glow Up</source>
         <translation>Glow-up</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="30"/>
+        <location filename="../kiosk/wording.py" line="19"/>
         <source>Become a work of art in one tap</source>
         <translation>Mit einem Tipp zum Kunstwerk</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="31"/>
+        <location filename="../kiosk/wording.py" line="20"/>
         <source>Step into a world of your choice</source>
         <translation>Tauche in eine Welt deiner Wahl ein</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="32"/>
+        <location filename="../kiosk/wording.py" line="21"/>
         <source>Copy a famous pose, get a portrait</source>
         <translation>Berühmte Pose nachstellen, Porträt bekommen</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="33"/>
+        <location filename="../kiosk/wording.py" line="22"/>
         <source>A portrait for the two of you</source>
         <translation>Ein Porträt für euch zwei</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="34"/>
+        <location filename="../kiosk/wording.py" line="23"/>
         <source>The two of you, anywhere</source>
         <translation>Ihr zwei, wo immer ihr wollt</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="35"/>
+        <location filename="../kiosk/wording.py" line="24"/>
         <source>Your photo comes alive</source>
         <translation>Dein Foto wird lebendig</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="36"/>
+        <location filename="../kiosk/wording.py" line="25"/>
         <source>Just you, clean and crisp</source>
         <translation>Nur du, klar und frisch</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="37"/>
+        <location filename="../kiosk/wording.py" line="26"/>
         <source>Jump into a comic strip</source>
         <translation>Spring in einen Comic</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="38"/>
+        <location filename="../kiosk/wording.py" line="27"/>
         <source>Your best light, naturally</source>
         <translation>Dein bestes Licht, ganz natürlich</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="41"/>
+        <location filename="../kiosk/wording.py" line="30"/>
         <source>Man</source>
         <translation>Mann</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="42"/>
+        <location filename="../kiosk/wording.py" line="31"/>
         <source>Woman</source>
         <translation>Frau</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="43"/>
+        <location filename="../kiosk/wording.py" line="32"/>
         <source>Boy</source>
         <translation>Junge</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="44"/>
+        <location filename="../kiosk/wording.py" line="33"/>
         <source>Girl</source>
         <translation>Mädchen</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="47"/>
+        <location filename="../kiosk/wording.py" line="36"/>
         <source>Portrait</source>
         <translation>Hochformat</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="48"/>
+        <location filename="../kiosk/wording.py" line="37"/>
         <source>Landscape</source>
         <translation>Querformat</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="49"/>
+        <location filename="../kiosk/wording.py" line="38"/>
         <source>Square</source>
         <translation>Quadrat</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="51"/>
+        <location filename="../kiosk/wording.py" line="40"/>
         <source>Our AI studio is busy: your photo is safe and will appear here shortly.</source>
         <translation>Unser KI-Studio hat gerade viel zu tun: Dein Foto ist sicher und erscheint gleich hier.</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="52"/>
+        <location filename="../kiosk/wording.py" line="41"/>
         <source>Our AI studio is taking a short break: your photo is safe, our host is on it.</source>
         <translation>Unser KI-Studio macht kurz Pause: Dein Foto ist sicher, unser Team kümmert sich.</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="53"/>
+        <location filename="../kiosk/wording.py" line="42"/>
         <source>One picture needs a little help from our host. Your photo is safe.</source>
         <translation>Ein Bild braucht kurz Hilfe von unserem Team. Dein Foto ist sicher.</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="54"/>
+        <location filename="../kiosk/wording.py" line="43"/>
         <source>The camera is waking up again, one moment please.</source>
         <translation>Die Kamera wacht gerade auf, einen Moment bitte.</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="55"/>
+        <location filename="../kiosk/wording.py" line="44"/>
         <source>The printer needs a moment. Take your picture home with the QR code.</source>
         <translation>Der Drucker braucht einen Moment. Nimm dein Bild mit dem QR-Code mit.</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="56"/>
+        <location filename="../kiosk/wording.py" line="45"/>
         <source>Something needs a moment. Your photo is safe.</source>
         <translation>Einen Moment bitte. Dein Foto ist sicher.</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="64"/>
+        <location filename="../common/wording.py" line="30"/>
         <source>on its way</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="68"/>
+        <location filename="../common/wording.py" line="34"/>
         <source>in line</source>
         <translation>in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="69"/>
+        <location filename="../common/wording.py" line="35"/>
         <source>in the studio</source>
         <translation>im Studio</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="70"/>
+        <location filename="../common/wording.py" line="36"/>
         <source>ready!</source>
         <translation>fertig!</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="71"/>
+        <location filename="../common/wording.py" line="37"/>
         <source>ask our host</source>
         <translation>bitte Team fragen</translation>
     </message>
     <message>
-        <location filename="../kiosk/wording.py" line="72"/>
+        <location filename="../common/wording.py" line="38"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>

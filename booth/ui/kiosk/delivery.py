@@ -1,8 +1,10 @@
 """Getting a finished picture to the guest: the download QR and the print, within the limits.
 
 Plain logic (no widgets) over the ShareServer and PrintService, either of which may be absent when it
-failed to start: the guest then simply does not see that option. Publishing and QR rendering touch disk
-and pixels, so they run in a worker thread.
+failed to start: the guest then simply does not see that option. A failure to publish or to print is
+reported to the message bridge as a Problem (SHARE_FAILED, PRINT_FAILED): the operator panel words it,
+the guest just does not get that option. Publishing and QR rendering touch disk and pixels, so they run
+in a worker thread.
 """
 
 from __future__ import annotations
@@ -10,10 +12,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from booth.problems import Part, Problem, ProblemKind
 from booth.settings import KioskSettings
+from booth.ui.context import MessageBridge
 from booth.workers import run_cpu
+
+if TYPE_CHECKING:
+    from booth.printing.service import PrintService
+    from booth.sharing.server import ShareServer
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +29,8 @@ log = logging.getLogger(__name__)
 class ResultActions:
     """What the result screen can offer for one job."""
 
-    def __init__(self, kiosk: KioskSettings, *, printer: Any = None, share: Any = None, messages: Any = None):
+    def __init__(self, kiosk: KioskSettings, *, messages: MessageBridge, printer: PrintService | None = None,
+                 share: ShareServer | None = None) -> None:
         self.kiosk = kiosk
         self.printer = printer
         self.share = share
@@ -41,35 +50,34 @@ class ResultActions:
             return 0
         return max(0, min(self.kiosk.max_print_copies, int(left)))
 
-    async def qr_png(self, job_id: str, path: Path) -> bytes | None:
+    async def qr_png(self, job_id: str, path: Path, ticket: str | None = None) -> bytes | None:
         """A QR code PNG leading to the download page of `path`; None when sharing is off or failing."""
-        if self.share is None:
+        share = self.share
+        if share is None:
             return None
         try:
             url = self.urls.get(job_id)
             if url is None:
-                url = await asyncio.to_thread(self.share.publish, path)
+                url = await asyncio.to_thread(share.publish, path)
                 self.urls[job_id] = url
             from booth.sharing.qr import qr_png
 
-            return await run_cpu(qr_png, url, 10)
+            png: bytes = await run_cpu(qr_png, url, 10)
+            return png
         except Exception as exc:
-            log.warning("no download code for job %s: %s", job_id, exc)
-            if self.messages is not None:
-                self.messages.warning("share", f"Could not publish the picture for download: {exc}")
+            self.messages.report(Problem.make(ProblemKind.SHARE_FAILED, Part.SHARE, job_id=job_id, ticket=ticket,
+                                              detail=exc))  # fmt: skip
             return None
 
-    def print(self, job_id: str, path: Path, copies: int) -> bool:
-        """Send to the printer; False (and an operator message) if it cannot be done."""
-        allowed = self.copies_allowed(job_id)
-        copies = min(copies, allowed)
-        if copies <= 0:
+    def print(self, job_id: str, path: Path, copies: int, ticket: str | None = None) -> bool:
+        """Send to the printer; False (and a problem for the operator) if it cannot be done."""
+        copies = min(copies, self.copies_allowed(job_id))
+        if self.printer is None or copies <= 0:
             return False
         try:
             self.printer.submit(job_id, path, copies, self.urls.get(job_id))
         except Exception as exc:
-            log.error("print of job %s failed: %s", job_id, exc)
-            if self.messages is not None:
-                self.messages.error("printer", f"Print of job {job_id} failed: {exc}")
+            self.messages.report(Problem.make(ProblemKind.PRINT_FAILED, Part.PRINTER, job_id=job_id, ticket=ticket,
+                                              detail=exc))  # fmt: skip
             return False
         return True

@@ -15,13 +15,18 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from booth.jobs.job import JobState
+from booth.jobs.job import Delivery, JobParams, JobState
+from booth.problems import ProblemKind
 from booth.settings import KioskSettings
 from booth.ui.kiosk import looks, wording
+
+if TYPE_CHECKING:
+    from booth.camera.service import CameraService
+    from booth.jobs.queue import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -80,16 +85,16 @@ class KioskFlow(QObject):
         self,
         kiosk: KioskSettings,
         *,
-        camera: Any = None,
-        queue: Any = None,
+        camera: CameraService,
+        queue: JobQueue | None = None,
         services: list[str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.kiosk = kiosk
         self.camera = camera
-        self.queue = queue
-        self.services = list(services if services is not None else kiosk.services)
+        self.queue: JobQueue | None = None
+        self.services: list[str] = list(services if services is not None else kiosk.services)
         self.step = Step.ATTRACT
         self.choice = self._fresh_choice()
         self.retakes_left = kiosk.retake_limit
@@ -103,14 +108,14 @@ class KioskFlow(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(int(kiosk.inactivity_s * 1000))
         self._idle.timeout.connect(self._on_idle)
-        self.set_queue(queue)
+        if queue is not None:
+            self.set_queue(queue)
 
-    def set_queue(self, queue: Any) -> None:
+    def set_queue(self, queue: JobQueue) -> None:
         """The job queue, once it has started (the kiosk shows before the services are up)."""
-        if queue is None or queue is getattr(self, "_connected_queue", None):
+        if queue is self.queue:
             return
         self.queue = queue
-        self._connected_queue = queue
         queue.job_changed.connect(self._on_job_changed)
 
     # ---- state ---------------------------------------------------------------------------------
@@ -258,8 +263,6 @@ class KioskFlow(QObject):
 
     async def _capture(self) -> None:
         try:
-            if self.camera is None:
-                raise RuntimeError("no camera")
             data = await self.camera.capture_still(self.ratio, self.two_person)
         except Exception as exc:  # any camera trouble: the guest just tries again
             log.warning("capture failed: %s", exc, exc_info=True)
@@ -292,8 +295,6 @@ class KioskFlow(QObject):
         if self.queue is None:  # the first seconds after start: the photo stays here until the queue is up
             self.guest_message.emit(QCoreApplication.translate("KioskFlow", "One moment, the studio is opening."))
             return
-        from booth.jobs.job import Delivery, JobParams
-
         params = JobParams(service=self.choice.service, **self.choice.request_fields())
         try:
             job = self.queue.enqueue(self.capture, params, Delivery())
@@ -317,10 +318,10 @@ class KioskFlow(QObject):
         self.reset()
 
     def _on_job_changed(self, job_id: str) -> None:
-        if self.step != Step.HANDOFF or job_id != self.job_id:
+        if self.step != Step.HANDOFF or job_id != self.job_id or self.queue is None:
             return
         job = self.queue.job(job_id)
         if job.state is JobState.COMPLETED:
             self.open_result(job_id)
         elif job.state is JobState.FAILED or job.needs_operator:
-            self.guest_message.emit(wording.problem_words("failed"))
+            self.guest_message.emit(wording.problem_words(ProblemKind.FAILED))

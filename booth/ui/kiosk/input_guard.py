@@ -52,7 +52,7 @@ class InputGuard(QObject):
         return isinstance(obj, QWidget) and obj.window() is self.window
 
     def is_trigger(self, event: QKeyEvent) -> bool:
-        return not self.trigger.isEmpty() and event.keyCombination() == self.trigger[0]
+        return not self.trigger.isEmpty() and QKeySequence(event.keyCombination()) == self.trigger
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()

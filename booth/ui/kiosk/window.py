@@ -2,7 +2,8 @@
 
 It wires the flow's signals to the screens and the screens' taps to the flow, turns problems on the
 message bridge into guest words on the banner, and installs the InputGuard (no way out for guests, the
-trigger key, activity); closing is refused until the operator quits from the control panel.
+trigger key, activity); closing is refused until the operator quits from the control panel. The
+control panel is handed over by the wiring (`open_operator`): the kiosk UI never imports the operator UI.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from booth.jobs.event import RESULTS
+from booth.problems import Problem, ProblemKind
 from booth.ui import i18n
 from booth.ui.context import AppContext, Message
 from booth.ui.kiosk import wording
@@ -36,57 +38,44 @@ from booth.ui.kiosk.screens.result import ResultScreen
 from booth.ui.kiosk.screens.review import ReviewScreen
 from booth.ui.theme import stylesheet
 from booth.ui.widgets.banner import Banner
+from booth.ui.widgets.images import Source
 from booth.ui.widgets.job_strip import JobStrip
 
 log = logging.getLogger(__name__)
 
-GUEST_KINDS = frozenset({"offline", "server", "rate_limited", "auth", "credits", "failed", "needs_operator", "camera",
-                         "printer", "deadline", "answer_lost", "send_interrupted"})
 BANNER_REPEAT_S = 20.0
-class KioskWindow(QWidget):
-    """The guest's window. `allow_close()` is the operator's key to it."""
+# Builds the operator panel (booth.ui.operator.panel.panel_opener); the kiosk passes the callback the panel
+# calls when the operator goes back to the kiosk. Handed over by the wiring: the kiosk never imports it.
+OpenOperator = Callable[[Callable[[], None]], QWidget]
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+
+class KioskWindow(QWidget):
+    """The guest's window. `allow_close()` is the operator's key to it.
+
+    Shown before the booth's services are up (the camera first): `services_ready()` connects the queue,
+    printing and sharing once booth.app.start_services has them (at once, if they are up already).
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 open_operator: OpenOperator | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.context = context
         s = context.settings
+        self._open_operator_panel = open_operator
         self._allow_close = False
-        self._banner_seen: dict[str, float] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._services_connected = False
+        self._operator_waiting = False  # the PIN was right before the services were up: open when they are
+        self._banner_seen: dict[ProblemKind, float] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
         self.operator_panel: QWidget | None = None
         self._cursor_hidden = False
         self.setWindowTitle(s.event.name)
         self.setStyleSheet(stylesheet(s.event))
-
-        self.flow = KioskFlow(s.kiosk, camera=context.camera, queue=context.queue, parent=self)
-        self.actions = ResultActions(s.kiosk, printer=context.printer, share=context.share,
-                                     messages=context.messages)
-        catalog = context.catalog
-        if catalog is None:
-            from booth.ui.kiosk.catalog import Catalog
-
-            catalog = context.catalog = Catalog(self)
-        services = self.flow.services
-        self.stack = QStackedWidget(self)
-        self.attract = AttractScreen(s.event, services)
-        self.choose = ChooseScreen(s.event, services)
-        self.look = LookScreen(s.event, catalog)
-        self.pose = PoseScreen(context.camera, s.camera.mirror_preview, s.event.accent_color, s.event.text_color)
-        self.review = ReviewScreen()
-        self.handoff = HandoffScreen()
-        self.result = ResultScreen()
-        self.screens: dict[Step, Screen] = {
-            Step.ATTRACT: self.attract, Step.CHOOSE: self.choose, Step.LOOK: self.look, Step.POSE: self.pose,
-            Step.REVIEW: self.review, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
-        }
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-        self.strip = JobStrip(context.queue, self)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.stack)
+        self.flow = KioskFlow(s.kiosk, camera=context.camera, parent=self)
+        self.delivery = ResultActions(s.kiosk, messages=context.messages)
+        self._make_screens()
         self.banner = Banner(self)
         self.pin_pad = PinPad(operator_pin(s, context.event_dir), self)
         self.pin_setup = PinSetup.when_needed(self.pin_pad.gate, self)  # no PIN yet: the operator sets one first
@@ -100,18 +89,47 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.guard)
+        if context.services_ready:
+            self.services_ready()
+
+    def _make_screens(self) -> None:
+        s, services = self.context.settings, self.flow.services
+        self.stack = QStackedWidget(self)
+        self.attract = AttractScreen(s.event, services)
+        self.choose = ChooseScreen(s.event, services)
+        self.look = LookScreen(s.event, self.context.catalog)
+        self.pose = PoseScreen(self.context.camera, s.camera.mirror_preview, s.event.accent_color, s.event.text_color)
+        self.review = ReviewScreen()
+        self.handoff = HandoffScreen()
+        self.result = ResultScreen()
+        self.screens: dict[Step, Screen] = {
+            Step.ATTRACT: self.attract, Step.CHOOSE: self.choose, Step.LOOK: self.look, Step.POSE: self.pose,
+            Step.REVIEW: self.review, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
+        }
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        self.strip = JobStrip(parent=self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stack)
 
     def services_ready(self) -> None:
         """The engine, queue, printing and sharing are up (booth.app.start_services): connect them."""
+        if self._services_connected:
+            return
+        self._services_connected = True
         ctx = self.context
         self.flow.set_queue(ctx.queue)
         self.strip.set_queue(ctx.queue)
-        self.actions.printer = ctx.printer
-        self.actions.share = ctx.share
+        self.delivery.printer = ctx.printer
+        self.delivery.share = ctx.share
         if ctx.printer is not None:
             ctx.printer.printer_changed.connect(self._refresh_print_option)
         if self.flow.step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
+        if self._operator_waiting:
+            self._operator_waiting = False
+            self._open_operator()
 
     # ---- wiring ------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -181,16 +199,15 @@ class KioskWindow(QWidget):
             self.handoff.show_ticket(f.ticket)
         elif step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
-        slot = getattr(screen, "strip_slot", None)
-        if slot is not None:
-            slot.addWidget(self.strip)
+        if screen.strip_slot is not None:
+            screen.strip_slot.addWidget(self.strip)
             self.strip.show()
         else:
             self.strip.hide()
         self.stack.setCurrentWidget(screen)
         screen.entered()
 
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no loop running (a bare widget test): nothing to fetch
@@ -202,7 +219,7 @@ class KioskWindow(QWidget):
 
     async def _refresh_wall(self) -> None:
         results = await asyncio.to_thread(self._recent_results)
-        samples = []
+        samples: list[tuple[str, Source]] = []
         catalog = self.context.catalog
         for kind in ("filters", "styles", "workflows"):
             for e in catalog.entries(kind):
@@ -215,7 +232,7 @@ class KioskWindow(QWidget):
         folder = self.context.event_dir
         if folder is None:
             return []
-        results = Path(folder) / RESULTS
+        results = folder / RESULTS
         try:
             files = [p for p in results.iterdir() if p.is_file()]
         except OSError:
@@ -232,10 +249,10 @@ class KioskWindow(QWidget):
         self.result.show_result(job_id, path, job.ticket)
         self.result.set_print_limit(self._printable(job_id))
         if path is not None:
-            self._spawn(self._load_qr(job_id, path))
+            self._spawn(self._load_qr(job_id, path, job.ticket))
 
-    async def _load_qr(self, job_id: str, path: Path) -> None:
-        png = await self.actions.qr_png(job_id, path)
+    async def _load_qr(self, job_id: str, path: Path, ticket: str) -> None:
+        png = await self.delivery.qr_png(job_id, path, ticket)
         if self.result.job_id == job_id:
             self.result.set_qr(png)
 
@@ -248,24 +265,27 @@ class KioskWindow(QWidget):
         """Copies the guest may print now (an animation prints its first frame: booth.printing.layout)."""
         if self.context.queue.result_path(job_id) is None:
             return 0
-        return self.actions.copies_allowed(job_id)
+        return self.delivery.copies_allowed(job_id)
 
     def _print(self, copies: int) -> None:
         job_id = self.result.job_id
-        path = self.context.queue.result_path(job_id)
-        ok = path is not None and self.actions.print(job_id, path, copies)
+        queue = self.context.queue
+        path = queue.result_path(job_id)
+        ok = path is not None and self.delivery.print(job_id, path, copies, queue.job(job_id).ticket)
         self.result.printed(ok)
         self.result.set_print_limit(self._printable(job_id))
 
     # ---- problems -----------------------------------------------------------------------------
-    def _on_message(self, msg: Message) -> None:
-        if msg.level == "info" or msg.kind not in GUEST_KINDS:
+    def _on_message(self, message: Message) -> None:
+        """A problem guests should know of, in guest words (never its details); the same kind at most every
+        BANNER_REPEAT_S, so a flapping connection does not keep covering the screen."""
+        if not isinstance(message, Problem) or not wording.for_guests(message.kind):
             return
         now = time.monotonic()
-        if now - self._banner_seen.get(msg.kind, -1e9) < BANNER_REPEAT_S:
+        if now - self._banner_seen.get(message.kind, -1e9) < BANNER_REPEAT_S:
             return
-        self._banner_seen[msg.kind] = now
-        self.banner.say(wording.problem_words(msg.kind))
+        self._banner_seen[message.kind] = now
+        self.banner.say(wording.problem_words(message.kind))
 
     # ---- language -----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -275,17 +295,16 @@ class KioskWindow(QWidget):
 
     # ---- operator -----------------------------------------------------------------------------
     def _open_operator(self) -> None:
-        try:
-            from booth.ui.operator.panel import OperatorPanel
-        except ImportError:
-            log.warning("the operator panel is not part of this build")
+        if self._open_operator_panel is None:
+            log.warning("no operator panel was handed to the kiosk window")
             self.banner.say(self.tr("The control panel is not available in this build."))
             return
+        if not self.context.services_ready:
+            self._operator_waiting = True
+            self.banner.say(self.tr("The control panel opens as soon as the booth has started."))
+            return
         if self.operator_panel is None:
-            self.operator_panel = OperatorPanel(self.context)
-            back = getattr(self.operator_panel, "back_requested", None)
-            if back is not None:
-                back.connect(self._close_operator)
+            self.operator_panel = self._open_operator_panel(self._close_operator)
         log.info("operator panel opened")
         self._show_cursor(True)
         if self.isFullScreen():
@@ -305,7 +324,7 @@ class KioskWindow(QWidget):
     def _apply_operator_settings(self) -> None:
         """The panel edits the live settings (experiences offered, selfie mirror); guests see them at once."""
         s = self.context.settings
-        services = list(s.kiosk.services)
+        services: list[str] = list(s.kiosk.services)
         if services and services != self.flow.services:
             self.flow.services = services
             self.attract.services = services
@@ -347,8 +366,8 @@ class KioskWindow(QWidget):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self.banner.isVisible():
             self.banner.place()
         if self.pin_pad.isVisible():

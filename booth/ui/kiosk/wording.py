@@ -1,33 +1,20 @@
-"""Every guest-facing name and sentence that is not tied to one screen: services, choices, problems.
+"""Every guest-facing name and sentence that is not tied to one screen: blurbs, choices, problems.
 
-Problems arrive as machine kinds from the queue, camera and printer (through the message bridge); here
-they become warm, short words that tell a guest their photo is safe. Details stay in the log and the
-operator panel. The tables hold English marked with QT_TRANSLATE_NOOP (so pyside6-lupdate finds them);
-the functions translate at the moment of showing, so a language switch takes effect at once.
+Problems arrive as `booth.problems.Problem` records through the message bridge; here their kinds become
+warm, short words that tell a guest their photo is safe. Details stay in the log and the operator panel,
+and kinds a guest can do nothing about (the disk, a job's run at the service) are not shown at all. The
+tables hold English marked with QT_TRANSLATE_NOOP (so pyside6-lupdate finds them); the functions translate
+at the moment of showing, so a language switch takes effect at once. Service titles are shared with the
+operator panel (booth.ui.common.wording).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from booth.jobs.job import JobState
+from booth.problems import ProblemKind
+from booth.ui.common.wording import translated
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Wording", text)
-
-
-TITLES = {
-    "filter": QT_TRANSLATE_NOOP("Wording", "AI Magic"),
-    "selfprompt": QT_TRANSLATE_NOOP("Wording", "Dream Styles"),
-    "pose": QT_TRANSLATE_NOOP("Wording", "Strike a Pose"),
-    "two_persons": QT_TRANSLATE_NOOP("Wording", "Duo Portrait"),
-    "two_persons_selfprompt": QT_TRANSLATE_NOOP("Wording", "Duo Dream"),
-    "animate_image": QT_TRANSLATE_NOOP("Wording", "Living Photo"),
-    "background_remove": QT_TRANSLATE_NOOP("Wording", "New Backdrop"),
-    "comic": QT_TRANSLATE_NOOP("Wording", "Comic Hero"),
-    "skin_refiner": QT_TRANSLATE_NOOP("Wording", "Glow Up"),
-}
 BLURBS = {
     "filter": QT_TRANSLATE_NOOP("Wording", "Become a work of art in one tap"),
     "selfprompt": QT_TRANSLATE_NOOP("Wording", "Step into a world of your choice"),
@@ -56,45 +43,40 @@ HELP = QT_TRANSLATE_NOOP("Wording", "One picture needs a little help from our ho
 CAMERA = QT_TRANSLATE_NOOP("Wording", "The camera is waking up again, one moment please.")
 PRINTER = QT_TRANSLATE_NOOP("Wording", "The printer needs a moment. Take your picture home with the QR code.")
 OTHER = QT_TRANSLATE_NOOP("Wording", "Something needs a moment. Your photo is safe.")
+# What a guest reads for each kind of problem; kinds missing here are for the operator only.
 PROBLEMS = {
-    "offline": BUSY, "server": BUSY, "rate_limited": BUSY,
-    "auth": BREAK, "credits": BREAK,
-    "failed": HELP, "needs_operator": HELP, "deadline": HELP, "answer_lost": HELP, "send_interrupted": HELP,
-    "camera": CAMERA, "reconnecting": CAMERA,
-    "printer": PRINTER, "print": PRINTER,
+    ProblemKind.OFFLINE: BUSY,
+    ProblemKind.SERVER: BUSY,
+    ProblemKind.RATE_LIMITED: BUSY,
+    ProblemKind.AUTH: BREAK,
+    ProblemKind.CREDITS: BREAK,
+    ProblemKind.FAILED: HELP,
+    ProblemKind.ANSWER_LOST: HELP,
+    ProblemKind.SEND_INTERRUPTED: HELP,
+    ProblemKind.DEADLINE: HELP,
+    ProblemKind.CAMERA_LOST: CAMERA,
+    ProblemKind.PRINTER_NOT_READY: PRINTER,
+    ProblemKind.PRINT_FAILED: PRINTER,
 }
-ON_ITS_WAY = QT_TRANSLATE_NOOP("Wording", "on its way")
-TICKET_STATES: dict[str, object] = {  # keyed by JobState, a str: the plain state name finds its words too
-    JobState.CAPTURED: ON_ITS_WAY,
-    JobState.SUBMITTING: ON_ITS_WAY,
-    JobState.QUEUED: QT_TRANSLATE_NOOP("Wording", "in line"),
-    JobState.RUNNING: QT_TRANSLATE_NOOP("Wording", "in the studio"),
-    JobState.COMPLETED: QT_TRANSLATE_NOOP("Wording", "ready!"),
-    JobState.FAILED: QT_TRANSLATE_NOOP("Wording", "ask our host"),
-    JobState.CANCELLED: QT_TRANSLATE_NOOP("Wording", "cancelled"),
-}
-
-
-def service_title(name: str) -> str:
-    return _t(TITLES[name]) if name in TITLES else name
 
 
 def service_blurb(name: str) -> str:
-    return _t(BLURBS[name]) if name in BLURBS else ""
+    return translated(BLURBS[name]) if name in BLURBS else ""
 
 
 def gender_label(name: str) -> str:
-    return _t(GENDERS[name]) if name in GENDERS else name
+    return translated(GENDERS[name]) if name in GENDERS else name
 
 
 def ratio_label(name: str) -> str:
-    return _t(RATIOS[name]) if name in RATIOS else name
+    return translated(RATIOS[name]) if name in RATIOS else name
 
 
-def problem_words(kind: str) -> str:
+def for_guests(kind: ProblemKind) -> bool:
+    """Whether guests hear of this kind of problem at all."""
+    return kind in PROBLEMS
+
+
+def problem_words(kind: ProblemKind) -> str:
     """What a guest reads when part of the booth is in trouble; the photo is always safe."""
-    return _t(PROBLEMS.get(kind, OTHER))
-
-
-def ticket_state(state: str) -> str:
-    return _t(TICKET_STATES.get(state, ON_ITS_WAY))
+    return translated(PROBLEMS.get(kind, OTHER))

@@ -7,58 +7,54 @@ thread, so both run on the thread pool. Source and mirror changes are written to
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
+from booth.camera.devices import list_cameras
+from booth.ui.context import AppContext
 from booth.ui.operator.background import run_in_thread
-from booth.ui.operator.common import SideBySide, ValueGrid, Worded, button, card, heading, note
+from booth.ui.operator.common import SideBySide, ValueGrid, Worded, button, card, heading
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.redact import Redactor
+from booth.ui.widgets.preview import PreviewWidget
 
 _STATE_FLAGS = {"live": "ok", "starting": "", "reconnecting": "warn", "stopped": "bad"}
 
 
 def probe_cameras() -> list[tuple[str, str, list[str]]]:
     """(spec, name, resolutions) of each camera found; runs on a worker thread."""
-    try:
-        from booth.camera.devices import list_cameras
-    except ImportError:  # an older camera package: device nodes only, no resolutions
-        from booth.camera.sources import video_devices
-
-        return [(path, path, []) for path in video_devices()]
-    return [(str(info.spec), str(info.name), [_size(r) for r in info.resolutions]) for info in list_cameras()]
-
-
-def _size(resolution: Any) -> str:
-    if isinstance(resolution, tuple | list) and len(resolution) >= 2:
-        return f"{resolution[0]}x{resolution[1]}"
-    return str(resolution)
+    return [(str(info.spec), str(info.name), [f"{w}x{h}" for w, h in info.resolutions]) for info in list_cameras()]
 
 
 class CameraTab(Worded):
-    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+    """The running camera: its state, the source to use (applied by restarting it), the mirror, a preview."""
+
+    def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_camera")
-        self._camera = getattr(context, "camera", None)
+        self._camera = context.camera
         self._settings = context.settings.camera
         self._log = log
-        layout = QVBoxLayout(self)
-        layout.setSpacing(14)
         self.title = heading("", self)
-        layout.addWidget(self.title)
-        self.off_note = None
-        if self._camera is None:
-            self.off_note = note("", self)
-            layout.addWidget(self.off_note)
-
-        status_card = card(self)
-        self.status = ValueGrid(status_card)
+        self.status_card = card(self)
+        self.status = ValueGrid(self.status_card)
         for key in ("state", "source", "configured", "format"):
             self.status.add(key)
+        self._make_source_choice()
+        self._make_device_list()
+        self.preview = PreviewWidget(self)
+        self.preview.setObjectName("camera_preview")
+        self.preview.setMinimumSize(320, 240)
+        self.preview.set_mirror(self._settings.mirror_preview)
+        self.preview.set_camera(self._camera)
+        self._arrange()
+        self._camera.state_changed.connect(lambda *_: self.refresh())
+        self._scanned = False
+        self._devices_note = ""  # "looking" or "none" while the device list shows a message instead of cameras
+        self.retranslate()
 
+    def _make_source_choice(self) -> None:
         self.source = QComboBox(self)
         self.source.setObjectName("camera_source")
         self.source.setEditable(True)
@@ -73,19 +69,23 @@ class CameraTab(Worded):
             self.source.setEditText(self._settings.source)
         self.apply_button = button("", "camera_apply", self, kind="primary")
         self.apply_button.clicked.connect(self._apply_source)
-        self.scan_button = button("", "camera_scan", self)
-        self.scan_button.clicked.connect(self.scan)
         self.mirror = QCheckBox(self)
         self.mirror.setObjectName("camera_mirror")
         self.mirror.setChecked(self._settings.mirror_preview)
         self.mirror.toggled.connect(self._set_mirror)
+
+    def _make_device_list(self) -> None:
+        self.scan_button = button("", "camera_scan", self)
+        self.scan_button.clicked.connect(self.scan)
+        self.found_title = heading("", self)
         self.devices = QListWidget(self)
         self.devices.setObjectName("camera_devices")
         self.devices.itemClicked.connect(lambda item: self.source.setEditText(item.data(Qt.ItemDataRole.UserRole)))
 
+    def _arrange(self) -> None:
         controls = QVBoxLayout()
         controls.setSpacing(14)
-        controls.addWidget(status_card)
+        controls.addWidget(self.status_card)
         row = QHBoxLayout()
         row.setSpacing(12)
         row.addWidget(self.source, 1)
@@ -93,36 +93,21 @@ class CameraTab(Worded):
         controls.addLayout(row)
         controls.addWidget(self.mirror)
         found = QHBoxLayout()
-        self.found_title = heading("", self)
         found.addWidget(self.found_title)
         found.addStretch(1)
         found.addWidget(self.scan_button)
         controls.addLayout(found)
         controls.addWidget(self.devices, 1)
-        body = self._body = SideBySide()
-        body.addLayout(controls, 3)
-        self.preview: QWidget | None = None
-        if self._camera is not None:
-            from booth.ui.widgets.preview import PreviewWidget
-
-            self.preview = PreviewWidget(self)
-            self.preview.setObjectName("camera_preview")
-            self.preview.setMinimumSize(320, 240)
-            self.preview.set_mirror(self._settings.mirror_preview)
-            self.preview.set_camera(self._camera)
-            body.addWidget(self.preview, 2)
-        layout.addLayout(body, 1)
-
-        if self._camera is not None:
-            self._camera.state_changed.connect(lambda *_: self.refresh())
-        self._scanned = False
-        self._devices_note = ""  # "looking" or "none" while the device list shows a message instead of cameras
-        self.retranslate()
+        self._body = SideBySide()
+        self._body.addLayout(controls, 3)
+        self._body.addWidget(self.preview, 2)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addLayout(self._body, 1)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Camera"))
-        if self.off_note is not None:
-            self.off_note.setText(self.tr("No camera service is running in this booth."))
         for key, label in (("state", self.tr("State")), ("source", self.tr("Source")),
                            ("configured", self.tr("camera.source")), ("format", self.tr("Asked for"))):  # fmt: skip
             self.status.set_label(key, label)
@@ -148,20 +133,16 @@ class CameraTab(Worded):
         super().resizeEvent(event)
         self._body.fit(event.size())
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._scanned:
             self.scan()
 
     def refresh(self) -> None:
         s = self._settings
-        if self._camera is not None:
-            state, detail = self._camera.state, self._camera.detail
-            self.status.set("state", f"{state}: {detail}" if detail else state, _STATE_FLAGS.get(state, ""))
-            self.status.set("source", self._camera.source_description)
-        else:
-            self.status.set("state", self.tr("not running"), "bad")
-            self.status.set("source", "—")
+        state, detail = self._camera.state, self._camera.detail
+        self.status.set("state", f"{state}: {detail}" if detail else state, _STATE_FLAGS.get(state, ""))
+        self.status.set("source", self._camera.source_description)
         self.status.set("configured", Redactor()(s.source))  # an RTSP URL may carry the camera's password
         self.status.set("format", f"{s.width}x{s.height} @ {s.fps} fps")
 
@@ -208,8 +189,6 @@ class CameraTab(Worded):
         self._log.add("info", "operator", self.tr("Camera source set to {s}").format(s=spec))
         self.refresh()
         camera = self._camera
-        if camera is None:
-            return
         self.apply_button.setEnabled(False)
 
         def restart() -> None:
@@ -225,6 +204,5 @@ class CameraTab(Worded):
 
     def _set_mirror(self, on: bool) -> None:
         self._settings.mirror_preview = on
-        if self.preview is not None:
-            self.preview.set_mirror(on)
+        self.preview.set_mirror(on)
         self._log.add("info", "operator", self.tr("Preview mirror on") if on else self.tr("Preview mirror off"))

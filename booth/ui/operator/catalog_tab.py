@@ -1,7 +1,7 @@
 """Catalog tab: the looks the service offers (with their previews) and which experiences guests get.
 
 The entries come from the kiosk's Catalog (cache first, refreshed in the background) so the operator sees
-exactly what guests see; without one, the tab asks the client itself. Preview pictures are decoded and
+exactly what guests see; Reload refreshes that same catalog. Preview pictures are decoded and
 scaled on the thread pool. The service toggles edit `kiosk.services` in the live settings (memory only, never
 the file); the kiosk applies them when the panel closes, so a switched-off experience is gone for the next guest.
 """
@@ -11,13 +11,14 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable
-from typing import Any
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QListView,
@@ -27,8 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booth.api.models import CatalogEntry
 from booth.api.services import SERVICES
-from booth.ui.kiosk.wording import service_title
+from booth.settings import ServiceName
+from booth.ui.common.wording import service_title
+from booth.ui.context import AppContext
 from booth.ui.operator.background import run_in_thread, spawn
 from booth.ui.operator.common import SideBySide, Worded, button, card, heading, note
 from booth.ui.operator.messages import MessageLog
@@ -57,23 +61,31 @@ def decode_previews(previews: list[bytes | str | None], size: int = THUMB) -> li
 
 
 class CatalogTab(Worded):
-    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+    """The looks guests pick from (the kiosk's own Catalog) and the experiences they are offered."""
+
+    def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_catalog")
         self._context = context
-        self._catalog = getattr(context, "catalog", None)
+        self._catalog = context.catalog
         self._kiosk = context.settings.kiosk
         self._log = log
-        self._fetched: dict[str, list[Any]] = {}
         self._status_words: Callable[[], str] = str  # the status line, re-worded on a language switch
-        layout = self._body = SideBySide()
-        self.setLayout(layout)
+        self._body = SideBySide()
+        self.setLayout(self._body)
+        self._body.addLayout(self._make_looks(), 3)
+        side = QVBoxLayout()
+        side.addWidget(self._make_service_toggles())
+        side.addStretch(1)
+        self._body.addLayout(side, 1)
+        self._catalog.changed.connect(self._on_catalog_changed)
+        self._catalog.previews_changed.connect(self._on_catalog_changed)
+        self.retranslate()
+        self.show_kind()
 
-        looks = QVBoxLayout()
-        top = QHBoxLayout()
+    def _make_looks(self) -> QVBoxLayout:
+        """The kind chooser, the reload button, the looks with their previews and a status line."""
         self.title = heading("", self)
-        top.addWidget(self.title)
-        top.addStretch(1)
         self.kind = QComboBox(self)
         self.kind.setObjectName("catalog_kind")
         self.kind.setMinimumHeight(48)
@@ -83,9 +95,11 @@ class CatalogTab(Worded):
         self.kind.currentIndexChanged.connect(lambda _i: self.show_kind())
         self.reload_button = button("", "catalog_reload", self)
         self.reload_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
         top.addWidget(self.kind)
         top.addWidget(self.reload_button)
-        looks.addLayout(top)
         self.list = QListWidget(self)
         self.list.setObjectName("catalog_list")
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -94,11 +108,14 @@ class CatalogTab(Worded):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
-        looks.addWidget(self.list, 1)
         self.status = note("", self)
+        looks = QVBoxLayout()
+        looks.addLayout(top)
+        looks.addWidget(self.list, 1)
         looks.addWidget(self.status)
-        layout.addLayout(looks, 3)
+        return looks
 
+    def _make_service_toggles(self) -> QFrame:
         services = card(self)
         grid = QGridLayout(services)
         self.services_title = heading("", services)
@@ -113,17 +130,7 @@ class CatalogTab(Worded):
             self.toggles[name] = box
         self.services_note = note("", services)
         grid.addWidget(self.services_note, len(SERVICES) + 1, 0)
-        side = QVBoxLayout()
-        side.addWidget(services)
-        side.addStretch(1)
-        layout.addLayout(side, 1)
-
-        if self._catalog is not None:
-            self._catalog.changed.connect(self._on_catalog_changed)
-            if hasattr(self._catalog, "previews_changed"):
-                self._catalog.previews_changed.connect(self._on_catalog_changed)
-        self.retranslate()
-        self.show_kind()
+        return services
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Looks"))
@@ -150,21 +157,12 @@ class CatalogTab(Worded):
     def current_kind(self) -> str:
         return str(self.kind.currentData())
 
-    def entries(self, kind: str) -> list[Any]:
-        if self._catalog is not None:
-            return self._catalog.entries(kind)
-        return self._fetched.get(kind, [])
-
-    def _preview(self, entry: Any) -> bytes | str | None:
-        if self._catalog is not None:
-            return self._catalog.preview(entry)
-        return getattr(entry, "preview", None)
+    def entries(self, kind: str) -> list[CatalogEntry]:
+        return self._catalog.entries(kind)
 
     def show_kind(self) -> None:
         kind = self.current_kind()
         entries = self.entries(kind)
-        if not entries and self._catalog is None and kind not in self._fetched:
-            self.reload()
         self.list.clear()
         for entry in entries:
             item = QListWidgetItem(f"{entry.name}\n#{entry.id}")
@@ -173,10 +171,10 @@ class CatalogTab(Worded):
             self.list.addItem(item)
         count = len(entries)
         self._say(lambda: self.tr("{n} entries").format(n=count) if count else self.tr("No entries yet."))
-        previews = [self._preview(entry) for entry in entries]
+        previews = [self._catalog.preview(entry) for entry in entries]
         if any(previews):
             run_in_thread(lambda: decode_previews(previews), owner=self,
-                          on_done=lambda images, k=kind: self._show_thumbs(k, images))  # fmt: skip
+                          on_done=lambda images: self._show_thumbs(kind, images))  # fmt: skip
 
     def _show_thumbs(self, kind: str, images: list[QImage | None]) -> None:
         if kind != self.current_kind() or len(images) != self.list.count():
@@ -190,23 +188,10 @@ class CatalogTab(Worded):
             self.show_kind()
 
     def reload(self) -> None:
-        client = getattr(self._context, "client", None)
-        if client is None:
-            return
         self.reload_button.setEnabled(False)
         self._say(lambda: self.tr("Asking the service…"))
-        if self._catalog is not None and hasattr(self._catalog, "refresh"):
-            spawn(self._catalog.refresh(client), owner=self, on_done=lambda _r: self._reloaded(None),
-                  on_error=self._reloaded)  # fmt: skip
-            return
-        kind = self.current_kind()
-
-        def got(entries: list[Any]) -> None:
-            self._fetched[kind] = list(entries)
-            self._reloaded(None)
-            self.show_kind()
-
-        spawn(client.catalog(kind), owner=self, on_done=got, on_error=self._reloaded)
+        spawn(self._catalog.refresh(self._context.client), owner=self, on_done=lambda _r: self._reloaded(None),
+              on_error=self._reloaded)  # fmt: skip
 
     def _reloaded(self, exc: BaseException | None) -> None:
         self.reload_button.setEnabled(True)
@@ -219,9 +204,10 @@ class CatalogTab(Worded):
 
     # -- services ----------------------------------------------------------------------------------------
     def _toggle(self, name: str, on: bool) -> None:
-        current = list(self._kiosk.services)
+        current: list[ServiceName] = list(self._kiosk.services)
         if on and name not in current:
-            current.append(name)  # the configured order stays; a returning experience goes last
+            # The toggles are made from SERVICES, whose names are exactly the ServiceName values.
+            current.append(cast(ServiceName, name))  # the configured order stays; a returning one goes last
         elif not on and name in current:
             if len(current) == 1:
                 self.toggles[name].blockSignals(True)

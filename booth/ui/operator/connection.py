@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from booth.api.catalog import CatalogCache
 from booth.api.errors import ApiError
+from booth.api.models import CatalogEntry
 from booth.settings import ApiSettings
 
 
@@ -32,7 +33,7 @@ class _NoCache(CatalogCache):
     def __init__(self) -> None:
         super().__init__(Path("/nonexistent-booth-probe-cache"))
 
-    def save(self, base_url: str, kind: str, entries: list) -> None:  # type: ignore[type-arg]
+    def save(self, base_url: str, kind: str, entries: list[CatalogEntry]) -> None:
         return None
 
     def load(self, base_url: str, kind: str) -> None:

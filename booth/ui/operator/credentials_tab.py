@@ -7,12 +7,14 @@ environment; what they type is used for the test and then cleared. The test runs
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from pydantic import SecretStr
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from booth.settings import ApiSettings
+from booth.ui.context import AppContext
 from booth.ui.operator.background import spawn
 from booth.ui.operator.common import Worded, button, button_row, card, heading, note
 from booth.ui.operator.connection import ConnectionResult, check_connection, same_service
@@ -23,26 +25,42 @@ AUTH_MODES = ("oauth2", "basic", "bearer")
 
 
 class CredentialsTab(Worded):
-    def __init__(self, context: Any, log: MessageLog, redactor: Redactor, parent: QWidget | None = None) -> None:
+    """The service and sign-in the booth uses, a form to try others, and the connection test."""
+
+    def __init__(self, context: AppContext, log: MessageLog, redactor: Redactor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_credentials")
         self._context = context
         self._api: ApiSettings = context.settings.api
         self._log = log
         self._redact = redactor
-        self._task: Any = None
+        self._task: asyncio.Future[ConnectionResult] | None = None
         self._outcome: ConnectionResult | None = None  # the last test's answer, re-worded on a language switch
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         self.title = heading("", self)
         layout.addWidget(self.title)
-
         self.engine_label = QLabel(self)
         self.engine_label.setObjectName("cred_engine")
         self.engine_label.setProperty("role", "banner")
         self.engine_label.setWordWrap(True)
         layout.addWidget(self.engine_label)
+        layout.addWidget(self._make_form())
+        self.test_button = button("", "cred_test", self, kind="primary")
+        self.test_button.clicked.connect(self.test_connection)
+        layout.addLayout(button_row(self.test_button))
+        self.result = QLabel(self)
+        self.result.setObjectName("cred_result")
+        self.result.setWordWrap(True)
+        self.result.setProperty("role", "value")
+        layout.addWidget(self.result)
+        self.help_note = note("", self)
+        layout.addWidget(self.help_note)
+        layout.addStretch(1)
+        self.retranslate()
 
+    def _make_form(self) -> QFrame:
+        """URL, sign-in mode, username and a secret field that starts empty (it never shows the stored one)."""
         form_card = card(self)
         form = QFormLayout(form_card)
         form.setVerticalSpacing(12)
@@ -71,20 +89,7 @@ class CredentialsTab(Worded):
         form.addRow(self.username_label, self.username)
         form.addRow(self.secret_label, self.secret)
         form.addRow("", self.secret_state)
-        layout.addWidget(form_card)
-
-        self.test_button = button("", "cred_test", self, kind="primary")
-        self.test_button.clicked.connect(self.test_connection)
-        layout.addLayout(button_row(self.test_button))
-        self.result = QLabel(self)
-        self.result.setObjectName("cred_result")
-        self.result.setWordWrap(True)
-        self.result.setProperty("role", "value")
-        layout.addWidget(self.result)
-        self.help_note = note("", self)
-        layout.addWidget(self.help_note)
-        layout.addStretch(1)
-        self.retranslate()
+        return form_card
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Credentials"))
@@ -105,8 +110,8 @@ class CredentialsTab(Worded):
 
     # -- display -----------------------------------------------------------------------------------------
     def _engine_url(self) -> str:
-        engine = getattr(self._context, "engine", None)
-        return str(getattr(engine, "url", "") or "") if engine is not None else ""
+        engine = self._context.engine
+        return engine.url if engine is not None else ""
 
     def _show_engine(self) -> None:
         url = self._engine_url()
@@ -150,7 +155,7 @@ class CredentialsTab(Worded):
             changes["token" if self._mode() == "bearer" else "password"] = typed
         data = {**self._api.model_dump(), **changes}
         settings = ApiSettings.model_validate(data)
-        client_url = str(getattr(self._context.client, "base_url", "") or "")
+        client_url = self._context.client.base_url
         base = settings.url or self._engine_url() or client_url
         if not same_service(base, self._api.url or self._engine_url() or client_url):
             only_typed = SecretStr(typed)

@@ -2,21 +2,23 @@
 
 The table binds the queue's own item model (rows change in place on `job_changed`); this tab only adds
 a state filter, the actions (Retry, Cancel, Resubmit a run whose answer was lost, open the result, Forget a
-guest who asked for their pictures to be deleted) and a detail card. Resubmitting, cancelling and forgetting
-are confirmed first: one may cost a credit, the others lose a guest's picture. Results are decoded on the
-thread pool, never in a slot.
+guest who asked for their pictures to be deleted) and a detail card. The card words what a held or failed
+job needs from the job's recorded problem (in the operator's language, naming the button); the banner over
+the table says why new runs are paused, from the standing problem on the message bridge. Resubmitting,
+cancelling and forgetting are confirmed first: one may cost a credit, the others lose a guest's picture.
+Results are decoded on the thread pool, never in a slot.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,8 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from booth.api.redact import redact
-from booth.jobs.job import UNFINISHED_STATES, JobState
-from booth.jobs.model import state_labels
+from booth.forget import Forgotten
+from booth.jobs.job import UNFINISHED_STATES, Job, JobState
+from booth.jobs.model import JOB_ROLE, JobTableModel, state_labels
+from booth.problems import Part, Problem, Remedy
+from booth.ui.context import AppContext
 from booth.ui.operator.background import run_in_thread, spawn
 from booth.ui.operator.common import (
     SideBySide,
@@ -40,15 +45,16 @@ from booth.ui.operator.common import (
     button_row,
     card,
     heading,
-    note,
 )
 from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.problem_words import job_advice, problem_text
 from booth.ui.operator.stats import JOB_STATES, state_name
 from booth.ui.widgets.images import rgb_to_qimage
 from booth.video import first_frame_rgb
 
 NEEDS_OPERATOR = "needs_operator"
 PREVIEW_SIZE = 720
+DETAILS = ("ticket", "service", "state", "advice", "attempts", "remote", "error")
 
 
 def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
@@ -57,6 +63,17 @@ def load_result_image(path: Path, size: int = PREVIEW_SIZE) -> QImage:
     if image.isNull():
         image = rgb_to_qimage(first_frame_rgb(path))  # a ValueError names the file that cannot be read
     return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+def sending_paused_by(context: AppContext) -> Problem | None:
+    """The account problem (credits, sign-in) that pauses new runs, while the queue still holds them back.
+
+    The bridge says why; the queue says whether it still waits (a run taken again ends the pause even
+    before the problem is resolved on the bridge).
+    """
+    if context.queue.blocked is None:
+        return None
+    return next((p for p in context.messages.active() if p.remedy is Remedy.RESUME and p.part is Part.JOBS), None)
 
 
 class FittedPicture(QLabel):
@@ -95,7 +112,7 @@ class FittedPicture(QLabel):
 class StateFilter(QSortFilterProxyModel):
     """Keeps rows whose job is in the chosen state ("" = all, "needs_operator" = waiting for a decision)."""
 
-    def __init__(self, role: int, parent: Any = None) -> None:
+    def __init__(self, role: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._role = role
         self._state = ""
@@ -117,28 +134,31 @@ class StateFilter(QSortFilterProxyModel):
 
 
 class JobsTab(Worded):
-    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+    """The queue's jobs; a held or failed job's card says what it needs, naming the button that does it."""
+
+    def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_jobs")
-        self._queue = getattr(context, "queue", None)
+        self._context = context
+        self._queue = context.queue
+        self._bridge = context.messages
         self._log = log
-        layout = QVBoxLayout(self)
-        layout.setSpacing(14)
         self.title = heading("", self)
-        if self._queue is None:
-            self.off_note = note("", self)
-            layout.addWidget(self.title)
-            layout.addWidget(self.off_note)
-            layout.addStretch(1)
-            self.retranslate()
-            return
-        from booth.jobs.model import JOB_ROLE, JobTableModel
-
         self.model = JobTableModel(self._queue, self)
         self.proxy = StateFilter(JOB_ROLE, self)
         self.proxy.setSourceModel(self.model)
-        self._job_role = JOB_ROLE
+        self._make_filter()
+        self._make_paused_banner()
+        self._make_table()
+        self._make_actions()
+        side = self._make_job_card()
+        self._arrange(side)
+        self._queue.job_changed.connect(self._on_job_changed)
+        self._bridge.posted.connect(lambda _message: self._refresh_blocked())
+        self._bridge.resolved.connect(lambda _kind: self._refresh_blocked())
+        self.retranslate()
 
+    def _make_filter(self) -> None:
         self.filter = QComboBox(self)
         self.filter.setObjectName("jobs_filter")
         self.filter.setMinimumHeight(48)
@@ -146,7 +166,10 @@ class JobsTab(Worded):
         for state in ("", NEEDS_OPERATOR, *JOB_STATES):  # worded in retranslate
             self.filter.addItem(state, state)
         self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_state(self.filter.currentData()))
+        self.show_label = QLabel(self)
 
+    def _make_paused_banner(self) -> None:
+        """Sending paused for an account problem: the banner says why, its button resumes."""
         self.banner = QLabel(self)
         self.banner.setObjectName("jobs_blocked")
         self.banner.setProperty("role", "banner")
@@ -154,6 +177,7 @@ class JobsTab(Worded):
         self.unblock_button = button("", "jobs_unblock", self, kind="primary")
         self.unblock_button.clicked.connect(self._unblock)
 
+    def _make_table(self) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("jobs_table")
         self.table.setModel(self.proxy)
@@ -162,12 +186,14 @@ class JobsTab(Worded):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(44)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_selected())
         self.table.doubleClicked.connect(lambda _index: self._open_result())
 
+    def _make_actions(self) -> None:
         self.retry_button = button("", "jobs_retry", self, kind="primary")
         self.cancel_button = button("", "jobs_cancel", self, kind="danger")
         self.resubmit_button = button("", "jobs_resubmit", self)
@@ -176,17 +202,18 @@ class JobsTab(Worded):
         self.cancel_button.clicked.connect(self._confirm_cancel)
         self.resubmit_button.clicked.connect(self._confirm_resubmit)
         self.open_button.clicked.connect(self._open_result)
-        self.forget_button = self._make_forget_button(context)
+        self.forget_button = self._make_forget_button()
 
+    def _make_job_card(self) -> QFrame:
+        """The selected job: its figures, what it needs from the operator, and its picture."""
         self.details = ValueGrid()
-        for key in ("ticket", "service", "state", "attempts", "remote", "error"):
+        for key in DETAILS:
             self.details.add(key)
         self._preview_hint = True  # the preview still shows the "select a job" hint
         self.preview = FittedPicture("", self)
         self.preview.setObjectName("jobs_preview")
         self.preview.setMinimumSize(240, 240)
         self.preview.setProperty("role", "preview")
-
         side = card(self)
         side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)  # the picture takes the room
         side_layout = QVBoxLayout(side)
@@ -195,41 +222,36 @@ class JobsTab(Worded):
         side_layout.addLayout(self.details)
         side_layout.addWidget(self.preview, 1)
         side_layout.addWidget(self.forget_button)  # apart from the everyday buttons: it deletes for good
+        return side
 
+    def _arrange(self, side: QFrame) -> None:
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
-        self.show_label = QLabel(self)
         top.addWidget(self.show_label)
         top.addWidget(self.filter)
-        body = self._body = SideBySide()
-        left = QVBoxLayout()
-        left.addWidget(self.table, 1)
-        left.addLayout(button_row(self.retry_button, self.cancel_button, self.resubmit_button, self.open_button))
-        body.addLayout(left, 3)
-        body.addWidget(side, 2)
         blocked = QHBoxLayout()
         blocked.addWidget(self.banner, 1)
         blocked.addWidget(self.unblock_button)
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addLayout(button_row(self.retry_button, self.cancel_button, self.resubmit_button, self.open_button))
+        self._body = SideBySide()
+        self._body.addLayout(left, 3)
+        self._body.addWidget(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
         layout.addLayout(top)
         layout.addLayout(blocked)
-        layout.addLayout(body, 1)
-
-        self._queue.job_changed.connect(self._on_job_changed)
-        # The queue reports a problem just before it records the pause, so look once the signal is done.
-        self._queue.problem.connect(lambda *_: QTimer.singleShot(0, self, self._refresh_blocked))
-        self.retranslate()
+        layout.addLayout(self._body, 1)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Jobs"))
-        if self._queue is None:
-            self.off_note.setText(self.tr("The job queue is not running in this booth."))
-            return
         labels = {"": self.tr("All jobs"), NEEDS_OPERATOR: self.tr("Needs operator"), **state_labels()}
         for i in range(self.filter.count()):
             self.filter.setItemText(i, labels[self.filter.itemData(i)])
         self.show_label.setText(self.tr("Show:"))
-        self.unblock_button.setText(self.tr("Send again"))
+        self.unblock_button.setText(self.tr("Resume sending"))
         self.retry_button.setText(self.tr("Retry"))
         self.cancel_button.setText(self.tr("Cancel job"))
         self.resubmit_button.setText(self.tr("Resubmit…"))
@@ -238,8 +260,9 @@ class JobsTab(Worded):
         self.forget_button.setText(self.tr("Forget guest…"))
         self.forget_button.setToolTip(self.tr("Delete this guest's photo, results, prints and download links"))
         for key, label in (("ticket", self.tr("Ticket")), ("service", self.tr("Service")),
-                           ("state", self.tr("State")), ("attempts", self.tr("Attempts")),
-                           ("remote", self.tr("Service job id")), ("error", self.tr("Problem"))):  # fmt: skip
+                           ("state", self.tr("State")), ("advice", self.tr("What to do")),
+                           ("attempts", self.tr("Attempts")), ("remote", self.tr("Service job id")),
+                           ("error", self.tr("Problem"))):  # fmt: skip
             self.details.set_label(key, label)
         if self._preview_hint:
             self.preview.set_message(self.tr("Select a job, then Open result."))
@@ -251,17 +274,17 @@ class JobsTab(Worded):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if hasattr(self, "_body"):
-            self._body.fit(event.size())
+        self._body.fit(event.size())
 
     # -- selection ---------------------------------------------------------------------------------------
-    def selected_job(self) -> Any:
+    def selected_job(self) -> Job | None:
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(self._job_role) if rows else None
+        job: Job | None = rows[0].data(JOB_ROLE) if rows else None
+        return job
 
     def select_job(self, job_id: str) -> bool:
         for row in range(self.proxy.rowCount()):
-            job = self.proxy.index(row, 0).data(self._job_role)
+            job = self.proxy.index(row, 0).data(JOB_ROLE)
             if job is not None and job.id == job_id:
                 self.table.selectRow(row)
                 return True
@@ -277,7 +300,7 @@ class JobsTab(Worded):
         self.open_button.setEnabled(job is not None and state == JobState.COMPLETED and job.result_path is not None)
         self.forget_button.setEnabled(job is not None)
         if job is None:
-            for key in ("ticket", "service", "state", "attempts", "remote", "error"):
+            for key in DETAILS:
                 self.details.set(key, "—")
             return
         self.details.set("ticket", job.ticket)
@@ -286,6 +309,8 @@ class JobsTab(Worded):
         flag = "bad" if trouble else ("ok" if state == JobState.COMPLETED else "")
         shown = state_labels().get(state, state) + (self.tr(" — needs your decision") if job.needs_operator else "")
         self.details.set("state", shown, flag)
+        advice = job_advice(job, state)
+        self.details.set("advice", advice or "—", "bad" if advice and flag == "bad" else "")
         self.details.set("attempts", str(job.attempts))
         self.details.set("remote", job.remote_id or "—")
         self.details.set("error", redact(job.error) if job.error else "—", "bad" if job.error else "")
@@ -294,18 +319,18 @@ class JobsTab(Worded):
         job = self.selected_job()
         if job is not None and job.id == job_id:
             self._refresh_selected()
-        # The queue says when sending stops (a problem) but not when it resumes; a job moving on shows it has.
+        # The queue says when sending stops (a problem) but not always when it goes on; a job moving does.
         self._refresh_blocked()
         # The proxy re-filters changed rows itself (dynamicSortFilter), so a finished job leaves a
         # "running" view without help.
 
     def _refresh_blocked(self) -> None:
-        blocked = getattr(self._queue, "blocked", None)
-        self.banner.setVisible(blocked is not None)
-        self.unblock_button.setVisible(blocked is not None)
-        if blocked is not None:
-            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(kind=blocked.kind.value,
-                                                                                            message=blocked.detail))
+        paused = sending_paused_by(self._context)
+        self.banner.setVisible(paused is not None)
+        self.unblock_button.setVisible(paused is not None)
+        if paused is not None:
+            self.banner.setText(self.tr("New runs are paused ({kind}): {message}").format(
+                kind=paused.kind.value, message=problem_text(paused)))  # fmt: skip
 
     # -- actions -----------------------------------------------------------------------------------------
     def _retry(self) -> None:
@@ -340,7 +365,10 @@ class JobsTab(Worded):
         self._log.add("info", "operator", self.tr("Ticket {t} sent again on the operator's word").format(t=job.ticket))
 
     def _unblock(self) -> None:
+        paused = sending_paused_by(self._context)
         self._queue.unblock()
+        if paused is not None:
+            self._bridge.resolve(paused.kind)
         self._refresh_blocked()
         self._log.add("info", "operator", self.tr("Sending resumed after the account problem was fixed"))
 
@@ -355,9 +383,8 @@ class JobsTab(Worded):
                       on_error=lambda exc: self.preview.set_message(str(exc)))  # fmt: skip
 
     # -- forgetting a guest ------------------------------------------------------------------------------
-    def _make_forget_button(self, context: Any) -> QPushButton:
+    def _make_forget_button(self) -> QPushButton:
         """"Forget guest…": a guest asked for their pictures to be deleted (booth.forget does the work)."""
-        self._context = context
         forget = button("", "jobs_forget", self, kind="danger")
         forget.clicked.connect(self._confirm_forget)
         return forget
@@ -375,11 +402,10 @@ class JobsTab(Worded):
         from booth.forget import forget_in_booth
 
         ctx = self._context
-        work = forget_in_booth(self._queue, ctx.event_dir, job_id, printer=getattr(ctx, "printer", None),
-                               share=getattr(ctx, "share", None))  # fmt: skip
+        work = forget_in_booth(self._queue, self._queue.folder.path, job_id, printer=ctx.printer, share=ctx.share)
         spawn(work, owner=self, on_done=self._forgotten, on_error=self._forget_failed)
 
-    def _forgotten(self, gone: Any) -> None:
+    def _forgotten(self, gone: Forgotten) -> None:
         text = self.tr("Ticket {t} forgotten: {n} files deleted, {l} download links ended")
         self._log.add("info", "operator", text.format(t=gone.ticket, n=len(gone.files), l=gone.links))
 

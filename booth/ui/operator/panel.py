@@ -3,8 +3,9 @@
 It is built on the running booth (an AppContext) so every tab shows the very queue, camera and printer the
 guests are using. The panel itself only arranges: one tab per concern (each in its own module), a message
 pane along the bottom, and the two ways out: back to the kiosk, or quitting the booth (confirmed; it is the
-only way the kiosk closes). Parts that are off or failed to start are None in the context, and each tab
-says so instead of failing.
+only way the kiosk closes). Printing and sharing that are off or failed to start are None in the context,
+and the tabs say so instead of failing. The kiosk window does not import this module: the wiring hands it
+`panel_opener(ctx)`, which builds the panel the first time the operator gets in.
 
 Signals: `back_requested()` when the operator returns to the kiosk; `quit_requested()` once quitting is
 confirmed (the context's `quit()` is called as well).
@@ -16,12 +17,13 @@ the kiosk has switched (it is built once and kept while the booth runs).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from booth.ui.context import AppContext
 from booth.ui.operator.camera_tab import CameraTab
 from booth.ui.operator.catalog_tab import CatalogTab
 from booth.ui.operator.common import ask, button, load_stylesheet
@@ -39,7 +41,7 @@ class OperatorPanel(QWidget):
     back_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("operator_panel")
         self.context = context
@@ -48,10 +50,7 @@ class OperatorPanel(QWidget):
         self.setStyleSheet(load_stylesheet(settings.event.accent_color))
         self.redactor = Redactor(settings)
         self.log = MessageLog(self.redactor, parent=self)
-        self.log.attach_bridge(getattr(context, "messages", None))
-        self.log.attach_queue(getattr(context, "queue", None))
-        self.log.attach_camera(getattr(context, "camera", None))
-        self.log.attach_printer(getattr(context, "printer", None))
+        self.log.attach_bridge(context.messages)
 
         self.title = title = QLabel(self)
         title.setObjectName("operator_title")
@@ -111,7 +110,12 @@ class OperatorPanel(QWidget):
             "tab_stats": self.tr("Stats"),
         }
         for i in range(self.tabs.count()):
-            self.tabs.setTabText(i, titles[self.tabs.widget(i).objectName()])
+            self.tabs.setTabText(i, titles[self._tab(i).objectName()])
+
+    def _tab(self, index: int) -> QWidget:
+        tab = self.tabs.widget(index)
+        assert tab is not None, f"no operator tab at {index}"
+        return tab
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -122,11 +126,11 @@ class OperatorPanel(QWidget):
         super().changeEvent(event)
 
     def tab_names(self) -> list[str]:
-        return [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]
+        return [self._tab(i).objectName() for i in range(self.tabs.count())]
 
     def show_tab(self, name: str) -> None:
         for i in range(self.tabs.count()):
-            if self.tabs.widget(i).objectName() == name:
+            if self._tab(i).objectName() == name:
                 self.tabs.setCurrentIndex(i)
                 return
         raise KeyError(f"no operator tab named {name!r}; tabs: {', '.join(self.tab_names())}")
@@ -144,9 +148,7 @@ class OperatorPanel(QWidget):
     def _quit(self) -> None:
         self._quitting = True
         self.quit_requested.emit()
-        quit_app = getattr(self.context, "quit", None)
-        if callable(quit_app):
-            quit_app()
+        self.context.quit()
         self.close()  # accepted now: the panel must not linger over a booth that is shutting down
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -162,3 +164,15 @@ class OperatorPanel(QWidget):
             return
         event.ignore()
         self.back_to_kiosk()
+
+
+def panel_opener(context: AppContext) -> Callable[[Callable[[], None]], QWidget]:
+    """What the wiring hands the kiosk window: builds the panel on `context`; `back` runs when the operator
+    returns to the kiosk (the kiosk then hides the cursor again and applies the panel's changes)."""
+
+    def open_panel(back: Callable[[], None]) -> QWidget:
+        panel = OperatorPanel(context)
+        panel.back_requested.connect(back)
+        return panel
+
+    return open_panel

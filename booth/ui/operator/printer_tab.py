@@ -9,7 +9,7 @@ available) it says so instead. booth.printing reports the printer as data; print
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 
 from booth.printing.cups import ResumeOutcome
 from booth.printing.store import ACTIVE, PrintState
+from booth.ui.context import AppContext
 from booth.ui.operator.common import ValueGrid, Worded, button, button_row, card, heading, note, state_of
 from booth.ui.operator.messages import MessageLog
 from booth.ui.operator.printer_words import printer_reason, resume_words
 from booth.ui.operator.stats import state_name
+
+if TYPE_CHECKING:  # printing's modules load with the print service, not with the panel
+    from booth.printing.service import PrintService
+    from booth.printing.store import PrintJob
 
 RESUME_GUARD_MS = 30_000
 # Prints the operator may cancel: not yet out, or held as failed.
@@ -34,26 +39,44 @@ CANCELLABLE = {str(state) for state in (*ACTIVE, PrintState.FAILED)}
 
 
 class PrinterTab(Worded):
-    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+    """The printer's state and queue; with printing off (or failed to start) only a note saying so."""
+
+    _printer: PrintService  # set when printing runs (printing_on)
+
+    def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_printer")
-        self._printer = getattr(context, "printer", None)
         self._settings = context.settings
+        self._queue = context.queue
         self._log = log
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         self.title = heading("", self)
         layout.addWidget(self.title)
-        if self._printer is None:
+        printer = context.printer
+        self.printing_on = printer is not None
+        if printer is None:
             self.off_note = note("", self)
             self.off_note.setObjectName("printer_off")
             layout.addWidget(self.off_note)
             layout.addStretch(1)
-            self.retranslate()
-            return
+        else:
+            self._printer = printer
+            self._make_status()
+            self._make_queue_table()
+            layout.addWidget(self.status_card)
+            layout.addLayout(button_row(self.resume_button, self.retry_button, self.cancel_button))
+            self.queue_title = heading("", self)
+            layout.addWidget(self.queue_title)
+            layout.addWidget(self.table, 1)
+            printer.printer_changed.connect(self.refresh)
+            printer.print_changed.connect(lambda _id: self.refresh())
+            printer.resume_finished.connect(self._on_resumed)
+        self.retranslate()
 
-        status_card = card(self)
-        self.status = ValueGrid(status_card)
+    def _make_status(self) -> None:
+        self.status_card = card(self)
+        self.status = ValueGrid(self.status_card)
         for key in ("name", "state", "reason", "printed", "limits", "layout"):
             self.status.add(key)
         self._resuming = False
@@ -70,34 +93,23 @@ class PrinterTab(Worded):
         self.cancel_button = button("", "printer_cancel", self, kind="danger")
         self.cancel_button.clicked.connect(self._cancel)
 
-        self._queue = getattr(context, "queue", None)
+    def _make_queue_table(self) -> None:
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("printer_queue")
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._refresh_buttons)
-
-        layout.addWidget(status_card)
-        layout.addLayout(button_row(self.resume_button, self.retry_button, self.cancel_button))
-        self.queue_title = heading("", self)
-        layout.addWidget(self.queue_title)
-        layout.addWidget(self.table, 1)
-
-        self._printer.printer_changed.connect(self.refresh)
-        self._printer.print_changed.connect(lambda _id: self.refresh())
-        if hasattr(self._printer, "resume_finished"):
-            self._printer.resume_finished.connect(self._on_resumed)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Printer"))
-        if self._printer is None:
+        if not self.printing_on:
             if not self._settings.printing.enabled:
                 self.off_note.setText(self.tr("Printing is off in settings (printing.enabled = false)."))
             else:
@@ -122,7 +134,7 @@ class PrinterTab(Worded):
         self.status.set("state", status.state, state_of(status.ok))
         self.status.set("reason", printer_reason(status) or self.tr("ready"), "" if status.ok else "bad")
         printing = self._settings.printing
-        made = self._printer.printed_count() if hasattr(self._printer, "printed_count") else 0
+        made = self._printer.printed_count()
         limit = printing.event_limit
         self.status.set("printed", self.tr("{n} of {limit}").format(n=made, limit=limit) if limit else str(made))
         self.status.set("limits", self.tr("{g} per guest, {e} for the event").format(
@@ -143,15 +155,16 @@ class PrinterTab(Worded):
     def _ticket(self, job_id: str) -> str:
         """The guest's ticket for a print, when the job is one of this event's (else the raw id)."""
         try:
-            return str(self._queue.job(job_id).ticket)
-        except (AttributeError, KeyError):
-            return str(job_id)
+            return self._queue.job(job_id).ticket
+        except KeyError:
+            return job_id
 
-    def _selected_print(self) -> Any:
+    def _selected_print(self) -> PrintJob | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        if item is None:
             return None
-        print_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        print_id = item.data(Qt.ItemDataRole.UserRole)
         return next((job for job in self._printer.prints() if job.id == print_id), None)
 
     def _refresh_buttons(self) -> None:

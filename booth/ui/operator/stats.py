@@ -1,18 +1,21 @@
 """Event figures for the Stats tab, computed from the queue's jobs and the printer's prints.
 
-Plain functions over plain objects, so the arithmetic is tested without a window and the tab only binds.
+Plain functions over the jobs and prints, so the arithmetic is tested without a window and the tab only binds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from booth.jobs.job import UNFINISHED_STATES, JobState
+from booth.jobs.job import UNFINISHED_STATES, Job, JobState
 
-JOB_STATES = tuple(state.value for state in JobState)  # in the order booth lists them
+if TYPE_CHECKING:  # printing's modules load with the print service, not with the panel
+    from booth.printing.store import PrintJob
+
+JOB_STATES = tuple(state.value for state in JobState)
 PRINT_DONE = {"done", "printed", "completed"}
 PRINT_FAILED = {"failed", "error", "cancelled"}
 
@@ -32,37 +35,27 @@ class EventStats:
         return sum(self.per_state.get(s, 0) for s in UNFINISHED_STATES)
 
 
-def _seconds(value: Any) -> float | None:
-    if isinstance(value, datetime):
-        return value.timestamp()
-    if isinstance(value, int | float):
-        return float(value)
-    return None
-
-
-def state_name(value: Any) -> str:
+def state_name(value: StrEnum | str) -> str:
     """A job or print state as its plain lower-case name, whether an enum or a string."""
-    return str(getattr(value, "value", value)).lower()
+    return (value.value if isinstance(value, StrEnum) else value).lower()
 
 
-def compute(jobs: Iterable[Any], prints: Iterable[Any] = ()) -> EventStats:
+def compute(jobs: Iterable[Job], prints: Iterable[PrintJob] = ()) -> EventStats:
     stats = EventStats()
     durations: list[float] = []
     for job in jobs:
         state = state_name(job.state)
         stats.per_state[state] = stats.per_state.get(state, 0) + 1
         stats.total += 1
-        stats.needs_operator += bool(getattr(job, "needs_operator", False))
-        if state == JobState.COMPLETED:
-            start, end = _seconds(getattr(job, "created_at", None)), _seconds(getattr(job, "updated_at", None))
-            if start is not None and end is not None and end >= start:
-                durations.append(end - start)
+        stats.needs_operator += job.needs_operator
+        if job.state is JobState.COMPLETED and job.updated_at >= job.created_at:
+            durations.append(job.updated_at - job.created_at)
     if durations:
         stats.avg_generation_s = sum(durations) / len(durations)
-    for job in prints:
-        state = state_name(getattr(job, "state", ""))
+    for printed in prints:
+        state = state_name(printed.state)
         if state in PRINT_DONE:
-            stats.prints_done += max(1, int(getattr(job, "copies", 1) or 1))
+            stats.prints_done += max(1, printed.copies)
         elif state in PRINT_FAILED:
             stats.prints_failed += 1
         else:

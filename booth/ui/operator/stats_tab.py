@@ -6,23 +6,31 @@ times a second so a burst of job changes costs one refresh.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from booth.jobs.model import state_labels
+from booth.problems import ProblemKind
+from booth.ui.context import AppContext
 from booth.ui.operator.common import ValueGrid, Worded, card, heading
+from booth.ui.operator.jobs_tab import sending_paused_by
 from booth.ui.operator.messages import MessageLog
+from booth.ui.operator.problem_words import problem_text
 from booth.ui.operator.stats import JOB_STATES, compute
+
+ACCOUNT = (ProblemKind.CREDITS, ProblemKind.AUTH)
 
 
 class StatsTab(Worded):
-    def __init__(self, context: Any, log: MessageLog, parent: QWidget | None = None) -> None:
+    """Event figures; refreshed (coalesced) when jobs, prints or the booth's problems change."""
+
+    def __init__(self, context: AppContext, log: MessageLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_stats")
-        self._queue = getattr(context, "queue", None)
-        self._printer = getattr(context, "printer", None)
+        self._context = context
+        self._queue = context.queue
+        self._printer = context.printer
+        self._bridge = context.messages
         self._settings = context.settings
         self._log = log
         layout = QVBoxLayout(self)
@@ -48,12 +56,12 @@ class StatsTab(Worded):
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.refresh)
-        if self._queue is not None:
-            self._queue.job_added.connect(self._soon)
-            self._queue.job_changed.connect(self._soon)
-            self._queue.job_removed.connect(self._soon)
-            self._queue.online_changed.connect(self._soon)
-            self._queue.problem.connect(self._soon)
+        self._queue.job_added.connect(self._soon)
+        self._queue.job_changed.connect(self._soon)
+        self._queue.job_removed.connect(self._soon)
+        self._queue.online_changed.connect(self._soon)
+        self._bridge.posted.connect(self._soon)
+        self._bridge.resolved.connect(self._soon)
         if self._printer is not None:
             self._printer.print_changed.connect(self._soon)
         self.retranslate()
@@ -72,12 +80,12 @@ class StatsTab(Worded):
         self.service.set_label("account", self.tr("Account problems (credits, sign-in)"))
         self.refresh()
 
-    def _soon(self, *_args: Any) -> None:
+    def _soon(self, *_args: object) -> None:
         if not self._timer.isActive():
             self._timer.start()
 
     def refresh(self) -> None:
-        jobs = self._queue.jobs() if self._queue is not None else []
+        jobs = self._queue.jobs()
         prints = self._printer.prints() if self._printer is not None else []
         stats = compute(jobs, prints)
         self.jobs.set("total", str(stats.total))
@@ -85,9 +93,7 @@ class StatsTab(Worded):
             count = stats.per_state.get(state, 0)
             self.jobs.set(state, str(count), "bad" if state == "failed" and count else "")
         self.jobs.set("needs_operator", str(stats.needs_operator), "bad" if stats.needs_operator else "")
-        if self._queue is None:
-            self.service.set("online", self.tr("no queue"), "bad")
-        elif getattr(self._queue, "online", True):
+        if self._queue.online:
             self.service.set("online", self.tr("online"), "ok")
         else:
             self.service.set("online", self.tr("offline: pictures wait in the queue"), "bad")
@@ -100,7 +106,7 @@ class StatsTab(Worded):
         else:
             self.service.set("prints", str(stats.prints_done))
             self.service.set("prints_waiting", str(stats.prints_waiting), "warn" if stats.prints_waiting else "")
-        account = sum(self._log.problem_counts.get(kind, 0) for kind in ("credits", "auth"))
-        blocked = getattr(self._queue, "blocked", None) if self._queue is not None else None
-        text = str(account) + (self.tr(" — sending paused: {m}").format(m=blocked.detail) if blocked else "")
-        self.service.set("account", text, "bad" if blocked or account else "ok")
+        account = sum(self._log.problem_counts.get(kind, 0) for kind in ACCOUNT)
+        paused = sending_paused_by(self._context)
+        text = str(account) + (self.tr(" — sending paused: {m}").format(m=problem_text(paused)) if paused else "")
+        self.service.set("account", text, "bad" if paused or account else "ok")

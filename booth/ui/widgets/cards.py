@@ -8,6 +8,7 @@ not arrived (or never will) paints a branded gradient with the title's initial, 
 from __future__ import annotations
 
 import zlib
+from functools import partial
 
 from PySide6.QtCore import QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import (
@@ -84,7 +85,7 @@ class ImageCard(QAbstractButton):
             return
         self._requested = size
         key, source = self._source
-        loader().load(key, source, size, lambda img, k=key, sz=size: self._on_image(k, sz, img))
+        loader().load(key, source, size, partial(self._on_image, key, size))
 
     def _on_image(self, key: str, size: QSize, image: QImage) -> None:
         current = self._source[0] if self._source is not None else None

@@ -7,19 +7,18 @@ session, dropping a ready one once its result was opened.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from booth.jobs.job import JobState
-from booth.ui.kiosk import wording
+from booth.ui.common.wording import ticket_state
+
+if TYPE_CHECKING:
+    from booth.jobs.queue import JobQueue
 
 MAX_TICKETS = 6
-
-
-def _state(job: Any) -> str:
-    return str(getattr(job.state, "value", job.state))
 
 
 class JobStrip(QWidget):
@@ -27,10 +26,10 @@ class JobStrip(QWidget):
 
     opened = Signal(str)
 
-    def __init__(self, queue: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, queue: JobQueue | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("JobStrip")
-        self._queue: Any = None
+        self._queue: JobQueue | None = None
         self._order: list[str] = []
         self._buttons: dict[str, QPushButton] = {}
         self._seen: set[str] = set()
@@ -46,10 +45,11 @@ class JobStrip(QWidget):
         lay.addLayout(self._row)
         lay.addStretch(1)
         self._retranslate()
-        self.set_queue(queue)
+        if queue is not None:
+            self.set_queue(queue)
 
-    def set_queue(self, queue: Any) -> None:
-        if queue is None or queue is self._queue:
+    def set_queue(self, queue: JobQueue) -> None:
+        if queue is self._queue:
             return
         self._queue = queue
         queue.job_added.connect(self._on_added)
@@ -92,12 +92,10 @@ class JobStrip(QWidget):
         if btn is None or self._queue is None:
             return
         job = self._queue.job(job_id)
-        state = _state(job)
-        ready = state == JobState.COMPLETED
-        btn.setText(f"{job.ticket}  ·  {wording.ticket_state(state)}")
+        ready = job.state is JobState.COMPLETED
+        btn.setText(f"{job.ticket}  ·  {ticket_state(job.state.value)}")
         btn.setEnabled(ready)
-        trouble = state == JobState.FAILED or bool(getattr(job, "needs_operator", False))
-        for name, value in (("ready", ready), ("trouble", trouble)):
+        for name, value in (("ready", ready), ("trouble", job.state is JobState.FAILED or job.needs_operator)):
             if btn.property(name) != value:
                 btn.setProperty(name, value)
                 btn.style().unpolish(btn)

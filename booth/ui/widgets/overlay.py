@@ -76,10 +76,6 @@ class Countdown(QObject):
         self.tick.emit(self.remaining)
         self._schedule()
 
-    def cancel(self) -> None:
-        self._timer.stop()
-        self.remaining = 0
-
     def _schedule(self) -> None:
         # Aim at the next whole second from the deadline, so timer jitter never adds up.
         left = self._deadline - time.monotonic()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -47,7 +49,7 @@ class PictureView(QWidget):
             return
         self._asked = size
         key, source = self._source
-        loader().load(key, source, size, lambda img, k=key, sz=size: self._on_image(k, sz, img), mode="contain")
+        loader().load(key, source, size, partial(self._on_image, key, size), mode="contain")
 
     def _on_image(self, key: str, size: QSize, image: QImage) -> None:
         # A late answer for an earlier source or an earlier (smaller) size must not replace the current one.

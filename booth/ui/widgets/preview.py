@@ -95,10 +95,6 @@ class PreviewWidget(QWidget):
     def start_countdown(self, seconds: int) -> None:
         self._countdown.start(seconds)
 
-    def cancel_countdown(self) -> None:
-        self._countdown.cancel()
-        self.update()
-
     @property
     def counting_down(self) -> bool:
         return self._countdown.active
@@ -196,8 +192,8 @@ class PreviewWidget(QWidget):
             painter.drawLine(QPointF(right.left(), g.top() + 8), QPointF(right.left(), g.bottom() - 8))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             for half in (left, right):  # a head marker per guest, where faces frame best
-                r = half.width() * 0.22
-                painter.drawEllipse(QPointF(half.center().x(), half.top() + half.height() * 0.3), r, r * 1.25)
+                radius = half.width() * 0.22
+                painter.drawEllipse(QPointF(half.center().x(), half.top() + half.height() * 0.3), radius, radius * 1.25)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_status(self, painter: QPainter) -> None:

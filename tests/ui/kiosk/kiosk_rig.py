@@ -69,9 +69,10 @@ class Kiosk:
 async def open_kiosk(settings: settings_mod.Settings, size: tuple[int, int] = (1920, 1080)) -> Kiosk:
     from booth.app import start_parts
     from booth.ui.kiosk.window import KioskWindow
+    from booth.ui.operator.panel import panel_opener
 
     ctx = await start_parts(settings)
-    window = KioskWindow(ctx)
+    window = KioskWindow(ctx, open_operator=panel_opener(ctx))
     window.resize(*size)
     window.show()
     await wait_until(lambda: ctx.camera.state == "live", 10, "the camera")
@@ -101,8 +102,8 @@ class Guest:
         assert flow.step == Step.CHOOSE, flow.step
         tap(w.choose.cards[service])
         if flow.step == Step.LOOK:
-            await wait_until(lambda: bool(w.look.cards) or not w.look.scroll.isVisible(), 15, "the looks")
-            if w.look.scroll.isVisible():
+            await wait_until(lambda: bool(w.look.cards) or not w.look.looks_area.isVisible(), 15, "the looks")
+            if w.look.looks_area.isVisible():
                 tap(w.look.cards[min(1, len(w.look.cards) - 1)])
             tap(w.look.next_button)
         assert flow.step == Step.POSE, flow.step

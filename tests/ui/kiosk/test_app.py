@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from booth import settings as settings_mod
+from booth.problems import ProblemKind
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,7 +35,11 @@ def test_demo_kiosk_starts_paints_the_preview_and_stops_on_sigterm(tmp_path: Pat
             assert proc.poll() is None, proc.stderr.read().decode()
             assert time.monotonic() < deadline, "no preview frame painted within 30 s"
             time.sleep(0.05)
-        time.sleep(1.0)  # let the services come up too, so shutdown stops them all
+        # Let the services come up too (the job store is opened by the queue), so shutdown stops them all.
+        while not (tmp_path / "event" / "jobs.sqlite").exists():
+            assert proc.poll() is None, proc.stderr.read().decode()
+            assert time.monotonic() < deadline + 30, "the job queue did not start within 30 s of the preview"
+            time.sleep(0.05)
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
@@ -63,7 +68,7 @@ def test_printing_and_sharing_failures_leave_a_working_kiosk(arun, engine, tmp_p
         try:
             assert ctx.printer is None and ctx.share is None
             kinds = {m.kind for m in ctx.messages.active()}
-            assert {"printer", "share"} <= kinds, "the operator is told what is off"
+            assert {ProblemKind.PRINTING_OFF, ProblemKind.SHARING_OFF} <= kinds, "the operator is told what is off"
             assert ctx.queue is not None and ctx.camera is not None
         finally:
             await stop_parts(ctx)

@@ -11,6 +11,11 @@ from booth.ui.kiosk import looks
 from booth.ui.kiosk.flow import KioskFlow, Step
 
 
+def _idle_camera() -> CameraService:
+    """A camera the flow holds but these steps never shoot with (never started)."""
+    return CameraService(CameraSettings())
+
+
 def test_look_screen_only_for_services_that_take_a_choice() -> None:
     assert looks.needs("filter") == looks.LookNeeds("filter_id", "filters", gender=True, ratio=True)
     assert looks.needs("selfprompt").kind == "workflows"
@@ -20,7 +25,7 @@ def test_look_screen_only_for_services_that_take_a_choice() -> None:
 
 
 def test_navigation_choices_and_back(qapp) -> None:
-    flow = KioskFlow(KioskSettings(default_gender="male", default_ratio="square"))
+    flow = KioskFlow(KioskSettings(default_gender="male", default_ratio="square"), camera=_idle_camera())
     steps: list[str] = []
     flow.step_changed.connect(steps.append)
     flow.start()
@@ -45,11 +50,11 @@ def test_navigation_choices_and_back(qapp) -> None:
     assert flow.step == Step.ATTRACT
     assert steps == ["choose", "look", "pose", "look", "choose", "pose", "choose", "attract"]
     with pytest.raises(ValueError, match="not enabled"):
-        KioskFlow(KioskSettings(services=["comic"])).choose_service("filter")
+        KioskFlow(KioskSettings(services=["comic"]), camera=_idle_camera()).choose_service("filter")
 
 
 def test_single_service_kiosk_skips_the_choice(qapp) -> None:
-    flow = KioskFlow(KioskSettings(services=["skin_refiner"]))
+    flow = KioskFlow(KioskSettings(services=["skin_refiner"]), camera=_idle_camera())
     flow.start()
     assert flow.step == Step.POSE
     flow.back()
@@ -85,7 +90,7 @@ def test_trigger_only_on_pose_and_retake_limit(arun, video) -> None:
 
 
 def test_countdown_is_requested_with_configured_seconds(qapp) -> None:
-    flow = KioskFlow(KioskSettings(countdown_s=4, services=["background_remove"]))
+    flow = KioskFlow(KioskSettings(countdown_s=4, services=["background_remove"]), camera=_idle_camera())
     asked: list[int] = []
     flow.countdown_requested.connect(asked.append)
     flow.start()

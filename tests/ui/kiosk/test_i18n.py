@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from kiosk_rig import tap
 
+from booth.problems import ProblemKind
 from booth.settings import Settings
 from booth.ui import i18n
-from booth.ui.context import AppContext, MessageBridge
 from booth.ui.kiosk import wording
 
 UI = Path(i18n.__file__).resolve().parent.parent
@@ -65,12 +65,14 @@ def test_compiled_qm_matches_the_ts(tmp_path: Path) -> None:
 
 
 def test_language_switch_rewords_the_screens_live(qtbot, tmp_path: Path) -> None:
+    from ui_context import idle_context
+
     from booth.ui.kiosk.window import KioskWindow
 
     settings = Settings()
     settings.event.dir = tmp_path / "event"
     settings.kiosk.operator_pin = "4711"  # type: ignore[assignment]  # a booth with its PIN set
-    window = KioskWindow(AppContext(settings=settings, messages=MessageBridge()))
+    window = KioskWindow(idle_context(settings))
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
@@ -78,7 +80,7 @@ def test_language_switch_rewords_the_screens_live(qtbot, tmp_path: Path) -> None
         tap(window.attract.lang_buttons["de"])
         qtbot.waitUntil(lambda: window.attract.start_button.text() == "Tippen zum Start", timeout=2000)
         assert window.choose.cards["filter"].title() == "KI-Magie"
-        assert wording.problem_words("offline").startswith("Unser KI-Studio")
+        assert wording.problem_words(ProblemKind.OFFLINE).startswith("Unser KI-Studio")
         tap(window.attract.lang_buttons["en"])
         qtbot.waitUntil(lambda: window.attract.start_button.text() == "Tap to start", timeout=2000)
         assert window.choose.cards["filter"].title() == "AI Magic"

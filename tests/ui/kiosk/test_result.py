@@ -23,8 +23,9 @@ def test_print_copies_within_the_limit_and_qr(arun, kiosk_settings) -> None:
             job_id = await Guest(kiosk).visit("filter")
             await wait_until(lambda: kiosk.flow.step == Step.RESULT, 30, "the result")
             await wait_until(w.result.qr.isVisible, 10, "the download code")
-            assert w.result.qr.pixmap() is not None and not w.result.qr.pixmap().isNull()
-            assert job_id in kiosk.window.actions.urls
+            # The code is decoded off the GUI thread: shown first, its picture a moment later.
+            await wait_until(lambda: not w.result.qr.pixmap().isNull(), 10, "the download code's picture")
+            assert job_id in kiosk.window.delivery.urls
             await wait_until(printer.can_print, 20, "the printer")
             await wait_until(w.result.print_button.isVisible, 10, "the Print button")
             assert [b.text() for b in w.result.copy_buttons] == ["1", "2"]

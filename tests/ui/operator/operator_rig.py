@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from waiting import wait_until
@@ -50,6 +50,15 @@ async def open_booth(settings: settings_mod.Settings, size: tuple[int, int] = (1
     panel.resize(*size)
     panel.show()
     return Booth(ctx, panel)
+
+
+def settle() -> None:
+    """Apply the layouts a show, resize or tab switch asked for before looking at sizes or grabbing a picture:
+    done, not waited for, so a loaded machine cannot make it come too early. Only layout requests are
+    delivered (nested layouts post their own, hence a few rounds); running the whole event loop here would
+    re-enter the qasync loop the test runs on."""
+    for _ in range(4):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
 
 
 def click(widget: QWidget) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from operator_rig import all_text, click, open_booth, wait_until
 
+from booth.problems import Part, Problem, ProblemKind, Remedy
 from booth.settings import SecretStr
 from booth.ui.operator.redact import MASK
 
@@ -59,7 +60,8 @@ def test_secret_never_shown(arun: Any, secret_settings: Any, caplog: pytest.LogC
             # A part quoting secrets in a problem: the panel masks them (the bridge's own log line is the
             # bridge's business, so only the panel's records are checked above). No part can quote the PIN:
             # booth holds only its hash (tests/ui/operator/test_operator_messages.py).
-            booth.ctx.messages.error("auth", f"sign-in refused for token {TOKEN} and {TYPED}")
+            booth.ctx.messages.report(Problem.make(ProblemKind.AUTH, Part.JOBS, remedy=Remedy.RESUME,
+                                                   detail=f"sign-in refused for token {TOKEN} and {TYPED}"))
             await wait_until(lambda: any("sign-in refused" in line for line in panel.messages.texts()), 5, "msg")
             texts = []
             for name in panel.tab_names():

@@ -10,6 +10,7 @@ from operator_rig import answer, click, open_booth, photo, question, wait_until
 
 from booth.jobs.job import JobParams, JobState
 from booth.jobs.model import COLUMNS
+from booth.ui import i18n
 
 FILTER = JobParams(service="filter", filter_id=1, ratio="portrait")
 BAD_FILTER = JobParams(service="filter", filter_id=999999, ratio="portrait")
@@ -131,7 +132,7 @@ def test_resubmit_a_lost_run_only_on_the_operators_word(arun: Any, operator_sett
             answer("confirm_resubmit", yes=True)
             await wait_until(lambda: queue.job(job.id).state is JobState.COMPLETED, 20, "the resubmitted job")
             assert engine.stats()["runs_received"] == runs + 1
-            assert any("answer_lost" in line for line in booth.panel.messages.texts())
+            assert any("A01" in line and "Resubmit" in line for line in booth.panel.messages.texts())
         finally:
             await booth.stop()
 
@@ -194,3 +195,33 @@ def test_out_of_credits_pauses_sending_until_the_operator_says_go(arun: Any, ope
     out = arun(scenario())
     assert out["banner"].startswith("New runs are paused (credits)"), out["banner"]
     assert out["banner_after"] is False
+
+
+def test_german_panel_shows_a_held_jobs_advice_in_german(arun: Any, operator_settings: Any, engine: Any) -> None:
+    """The job records why it is held as data; the panel words it in the operator's language, naming the
+    German button that acts (the English advice the queue used to write could not be translated)."""
+
+    async def scenario() -> tuple[str, str, list[str]]:
+        assert i18n.switch("de")
+        booth = await open_booth(operator_settings)
+        tab, queue = booth.panel.jobs_tab, booth.ctx.queue
+        try:
+            engine.configure(faults={"run.lost.next": 1})
+            job = queue.enqueue(photo(8), FILTER)
+            await wait_until(lambda: queue.job(job.id).needs_operator, 30, "the lost answer")
+            assert tab.select_job(job.id)
+            await wait_until(lambda: tab.details.text("advice") != "—", 5, "the advice on the job card")
+            await wait_until(lambda: any("A01" in line for line in booth.panel.messages.texts()), 5, "the log line")
+            return tab.details.label("advice"), tab.details.text("advice"), booth.panel.messages.texts()
+        finally:
+            i18n.switch("en")
+            await booth.stop()
+
+    try:
+        label, advice, lines = arun(scenario())
+    finally:
+        i18n.switch("en")
+    assert label == "Was zu tun ist"
+    assert "Drücken Sie Neu einreichen…" in advice and "Auftrag abbrechen" in advice, advice
+    assert "Resubmit" not in advice and "press" not in advice.lower(), advice
+    assert any("A01" in line and "Neu einreichen…" in line for line in lines), lines

@@ -6,11 +6,10 @@ the test also checks that no button cuts its text off, wide and tall).
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
-from operator_rig import all_text, open_booth, wait_until
+from operator_rig import all_text, open_booth, settle, wait_until
 from PySide6.QtWidgets import QPushButton
 
 from booth.ui import i18n
@@ -58,7 +57,7 @@ def test_panel_follows_the_installed_language(arun: Any, operator_settings: Any,
                 panel.resize(*size)
                 for name in panel.tab_names():
                     panel.show_tab(name)
-                    await asyncio.sleep(0.15)
+                    settle()
                     clipped += [f"{name} {size}: {line}" for line in _clipped_buttons(panel)]
                     if size[0] > size[1]:
                         assert panel.grab().save(str(screens / f"operator-de-{name.removeprefix('tab_')}.png"))

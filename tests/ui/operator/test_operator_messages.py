@@ -1,10 +1,11 @@
-"""The panel's message log without a window: secrets masked, history replayed, one line per event."""
+"""The panel's message log without a window: secrets masked, history replayed, one line per problem, and
+distinct problems all shown (nothing merged by its words)."""
 
 from __future__ import annotations
 
 from pydantic import SecretStr
 
-from booth.problems import Part, Problem, ProblemKind
+from booth.problems import Part, Problem, ProblemKind, Remedy
 from booth.settings import Settings
 from booth.ui.context import MessageBridge
 from booth.ui.operator.messages import MessageLog
@@ -47,16 +48,64 @@ def test_redactor_follows_changed_settings_and_typed_secrets() -> None:
     assert redact("new-password-9 typed-once-77") == f"{MASK} {MASK}"
 
 
-def test_log_replays_the_bridge_history_and_dedupes_forwarded_problems() -> None:
+def test_log_replays_the_bridge_history_and_shows_each_problem_once() -> None:
     bridge = MessageBridge()
-    bridge.error("credits", "out of credits for hunter2-pass")
+    bridge.report(Problem.make(ProblemKind.CREDITS, Part.JOBS, remedy=Remedy.RESUME,
+                               detail="402 out of credits for hunter2-pass"))  # fmt: skip
     log = MessageLog(Redactor(_settings()))
     log.attach_bridge(bridge)
-    assert [e.text for e in log.entries()] == [f"out of credits for {MASK}"]
-    log._on_problem(Problem.make(ProblemKind.OFFLINE, Part.JOBS, detail="the service cannot be reached"))
-    bridge.warning("offline", "the service cannot be reached")  # the app forwards the same problem
-    assert [e.source for e in log.entries()] == ["credits", "jobs:offline"]
-    assert log.problem_counts == {"offline": 1}
+    assert [e.text for e in log.entries()] == [
+        f"The account is out of credits; photos wait. Top it up. Then press Resume sending on the Jobs tab. "
+        f"(402 out of credits for {MASK})"]
+    # Two guests' pictures failing within a second are two problems, worded alike: both show.
+    for ticket in ("A01", "A02"):
+        bridge.report(Problem.make(ProblemKind.FAILED, Part.JOBS, remedy=Remedy.RETRY, job_id=ticket, ticket=ticket,
+                                   detail="the service said no"))  # fmt: skip
+    bridge.report(Problem.make(ProblemKind.OFFLINE, Part.JOBS, detail="connection refused"))
+    bridge.resolve(ProblemKind.OFFLINE)
+    assert [e.source for e in log.entries()] == ["jobs"] * 5
+    texts = [e.text for e in log.entries()]
+    assert texts[1].startswith("Ticket A01: The picture failed. Press Retry") and texts[2].startswith("Ticket A02")
+    assert texts[4] == "The AI service answers again; queued pictures are going out."
+    assert log.problem_counts == {ProblemKind.CREDITS: 1, ProblemKind.FAILED: 2, ProblemKind.OFFLINE: 1}
+    assert [p.kind for p in bridge.active()] == [ProblemKind.CREDITS], "a job's problem does not stand; over is over"
     log.add("info", "operator", "Retry asked for ticket A01")
     log.add("info", "operator", "Retry asked for ticket A01")  # the operator's own actions are never merged
-    assert len(log.entries()) == 4
+    assert len(log.entries()) == 7
+
+
+def test_every_problem_kind_is_worded_for_the_operator_in_english_and_german(qapp) -> None:
+    from booth.ui import i18n
+    from booth.ui.operator.problem_words import problem_text
+
+    problems = [Problem.make(kind, Part.JOBS, ticket="B07", name="booth-pdf", state="paused", limit=2)
+                for kind in ProblemKind]  # fmt: skip
+    english = [problem_text(p) for p in problems]
+    assert i18n.switch("de")
+    try:
+        german = [problem_text(p) for p in problems]
+    finally:
+        i18n.switch("en")
+    for kind, en, de in zip(ProblemKind, english, german, strict=True):
+        assert en.startswith("Ticket B07: ") and len(en) > 20, kind
+        assert de != en and "?" not in de, (kind, de)
+
+
+def test_a_failed_publish_reaches_the_operator_as_a_problem(tmp_path) -> None:
+    import asyncio
+
+    from booth.settings import KioskSettings
+    from booth.ui.kiosk.delivery import ResultActions
+    from booth.ui.operator.problem_words import problem_text
+
+    class FullDisk:
+        def publish(self, path: object) -> str:
+            raise OSError("No space left on device")
+
+    bridge = MessageBridge()
+    actions = ResultActions(KioskSettings(), messages=bridge, share=FullDisk())  # type: ignore[arg-type]
+    assert asyncio.run(actions.qr_png("job-1", tmp_path / "result.png", "A03")) is None
+    [problem] = bridge.history()
+    assert isinstance(problem, Problem) and problem.kind is ProblemKind.SHARE_FAILED
+    assert problem.ticket == "A03" and "No space left" in problem.detail
+    assert problem_text(problem).startswith("Ticket A03: The picture could not be published for download")

@@ -6,11 +6,10 @@ local engine, one of them refused by the service and one whose answer was lost (
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
-from operator_rig import open_booth, question, wait_until
+from operator_rig import open_booth, question, settle, wait_until
 
 from booth.jobs.job import JobParams, JobState
 
@@ -48,7 +47,7 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
                 if name == "tab_camera":
                     await wait_until(lambda: panel.camera_tab.scan_button.isEnabled(), 10, "the camera scan")
                     await wait_until(lambda: panel.camera_tab.preview.frames_painted > 2, 10, "the live preview")
-                await asyncio.sleep(0.2)
+                settle()
                 path = screens / f"operator-{name.removeprefix('tab_')}.png"
                 shot = panel.grab()
                 assert (shot.width(), shot.height()) == (1920, 1080), f"{name} does not fit a 1920x1080 screen"
@@ -58,7 +57,7 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
             panel.resize(1080, 1920)  # a portrait kiosk screen
             for name in panel.tab_names():
                 panel.show_tab(name)
-                await asyncio.sleep(0.2)
+                settle()
                 path = screens / f"operator-portrait-{name.removeprefix('tab_')}.png"
                 shot = panel.grab()
                 assert (shot.width(), shot.height()) == (1080, 1920), f"{name} does not fit a portrait screen"
@@ -69,7 +68,7 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
             panel.jobs_tab.select_job(lost.id)
             panel.jobs_tab.resubmit_button.click()
             await wait_until(lambda: question("confirm_resubmit") is not None, 5, "the question")
-            await asyncio.sleep(0.2)
+            settle()
             box = question("confirm_resubmit")
             path = screens / "operator-confirm-resubmit.png"
             assert box.grab().save(str(path))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 ASSETS = Path(__file__).resolve().parents[4] / "assets"
 
@@ -41,7 +41,12 @@ def label(parent: QWidget, name: str, *, wrap: bool = True, center: bool = True)
 
 
 class Screen(QWidget):
-    """Base of the kiosk screens. Subclasses override `retranslate`, `orient`, `entered`, `left`."""
+    """Base of the kiosk screens. Subclasses override `retranslate`, `orient`, `entered`, `left`.
+
+    A screen that shows the ticket strip sets `strip_slot`, the layout the window puts the strip into.
+    """
+
+    strip_slot: QVBoxLayout | None = None
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

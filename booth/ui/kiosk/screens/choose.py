@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from booth.ui.common.wording import service_title
 from booth.ui.kiosk import wording
 from booth.ui.kiosk.screens.base import Screen, button, label, service_art
 from booth.ui.widgets.cards import ImageCard
@@ -55,7 +56,7 @@ class ChooseScreen(Screen):
         self.cards = {name: self._card(name) for name in self.services}
         for card in self.cards.values():
             card.show()
-        self.orient(self._portrait)
+        self.orient(self.portrait)
         self.retranslate()
 
     def _card(self, name: str) -> ImageCard:
@@ -85,4 +86,4 @@ class ChooseScreen(Screen):
         self.hint.setText(self.tr("Tap the one that makes you smile."))
         self.back_button.setText(self.tr("Back"))
         for name, card in self.cards.items():
-            card.set_text(wording.service_title(name), wording.service_blurb(name))
+            card.set_text(service_title(name), wording.service_blurb(name))

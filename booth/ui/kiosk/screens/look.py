@@ -6,13 +6,15 @@ and ratio rows appear only for services that send those fields (booth.ui.kiosk.l
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from booth.api.services import GENDERS, RATIOS
+from booth.settings import EventSettings
+from booth.ui.common.catalog import Catalog
+from booth.ui.common.wording import service_title
 from booth.ui.kiosk import looks, wording
+from booth.ui.kiosk.flow import GuestChoice
 from booth.ui.kiosk.screens.base import Screen, button, label
 from booth.ui.widgets.cards import ImageCard
 
@@ -29,25 +31,25 @@ class LookScreen(Screen):
     next = Signal()
     back = Signal()
 
-    def __init__(self, event: Any, catalog: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, event: EventSettings, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__("LookScreen", parent)
         self.branding = event
         self.catalog = catalog
         self.service = ""
         self.cards: list[ImageCard] = []
-        self._entries: list[tuple[Any, str, Any]] = []
+        self._entries: list[tuple[int | str, str, bytes | str | None]] = []
         self.heading = label(self, "Heading")
         self.hint = label(self, "Subtitle")
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("look_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.looks_area = QScrollArea(self)
+        self.looks_area.setObjectName("look_scroll")
+        self.looks_area.setWidgetResizable(True)
+        self.looks_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(24)
         self.grid.setContentsMargins(0, 0, 8, 0)
-        self.scroll.setWidget(self.grid_host)
+        self.looks_area.setWidget(self.grid_host)
         self.look_group = QButtonGroup(self)
         self.look_group.setExclusive(True)
 
@@ -79,19 +81,19 @@ class LookScreen(Screen):
         lay.setSpacing(24)
         lay.addWidget(self.heading)
         lay.addWidget(self.hint)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.looks_area, 1)
         lay.addLayout(self.options)
         lay.addLayout(bottom)
         catalog.changed.connect(self._on_catalog_changed)
         catalog.previews_changed.connect(self._on_previews_changed)
         self.retranslate()
 
-    def _chips(self, prefix: str, names: list[str]) -> tuple[QButtonGroup, QHBoxLayout, dict[str, Any]]:
+    def _chips(self, prefix: str, names: list[str]) -> tuple[QButtonGroup, QHBoxLayout, dict[str, QPushButton]]:
         group = QButtonGroup(self)
         group.setExclusive(True)
         row = QHBoxLayout()
         row.setSpacing(16)
-        buttons = {}
+        buttons: dict[str, QPushButton] = {}
         for i, name in enumerate(names):
             btn = button(self, f"{prefix}_{name}", "chip")
             btn.setCheckable(True)
@@ -102,7 +104,7 @@ class LookScreen(Screen):
         return group, row, buttons
 
     # ---- state from the flow ------------------------------------------------------------------
-    def show_for(self, service: str, choice: Any) -> None:
+    def show_for(self, service: str, choice: GuestChoice) -> None:
         """Fill for `service` with the guest's current choice (look id, gender, ratio)."""
         need = looks.needs(service)
         if service != self.service:
@@ -112,7 +114,7 @@ class LookScreen(Screen):
             w.setVisible(need.gender)
         for w in (self.ratio_label, *self.ratio_buttons.values()):
             w.setVisible(need.ratio)
-        self.scroll.setVisible(need.field is not None)
+        self.looks_area.setVisible(need.field is not None)
         if choice.gender in self.gender_buttons:
             self.gender_buttons[choice.gender].setChecked(True)
         if choice.ratio in self.ratio_buttons:
@@ -124,15 +126,16 @@ class LookScreen(Screen):
         self.next_button.setEnabled(need.field is None or choice.look_id is not None)
         self.retranslate()
 
-    def first_look(self) -> tuple[object, str] | None:
+    def first_look(self) -> tuple[int | str, str] | None:
         """The look offered by default (id, name), so a guest in a hurry can just tap Next."""
         return (self._entries[0][0], self._entries[0][1]) if self._entries else None
 
-    def _entries_for(self, service: str) -> list[tuple[Any, str, Any]]:
+    def _entries_for(self, service: str) -> list[tuple[int | str, str, bytes | str | None]]:
         need = looks.needs(service)
         if need.kind is None:
             return []
-        entries = [(e.id, e.name, self.catalog.preview(e)) for e in self.catalog.entries(need.kind)]
+        entries: list[tuple[int | str, str, bytes | str | None]] = [
+            (e.id, e.name, self.catalog.preview(e)) for e in self.catalog.entries(need.kind)]
         if not entries and need.kind == "styles":
             style = QCoreApplication.translate("LookScreen", "Style %1")
             entries = [(i, style.replace("%1", n), None) for i, n in looks.fallback_styles()]
@@ -186,7 +189,7 @@ class LookScreen(Screen):
             self.heading.setText(self.tr("Just one thing"))
         else:
             self.heading.setText(self.tr("Choose your look"))
-        self.hint.setText(wording.service_title(self.service) if self.service else "")
+        self.hint.setText(service_title(self.service) if self.service else "")
         self.gender_label.setText(self.tr("WHO IS IN THE PICTURE?"))
         self.ratio_label.setText(self.tr("PICTURE SHAPE"))
         for name, btn in self.gender_buttons.items():

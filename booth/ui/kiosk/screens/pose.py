@@ -6,40 +6,14 @@ the hardware trigger, via the flow) and tells the flow when the countdown is ove
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from booth.camera.service import CameraService
 from booth.ui.kiosk.screens.base import Screen, button, label
 from booth.ui.widgets.aspect_box import AspectBox
+from booth.ui.widgets.preview import PreviewWidget
 from booth.ui.widgets.shutter import ShutterButton
-
-log = logging.getLogger(__name__)
-
-
-def make_preview(parent: QWidget) -> QWidget:
-    """The camera helper's PreviewWidget; a plain stand-in while that part is missing from a build."""
-    try:
-        from booth.ui.widgets.preview import PreviewWidget
-    except ImportError:
-        log.warning("booth.ui.widgets.preview is missing: the pose screen shows no live picture")
-        return _StandIn(parent)
-    return PreviewWidget(parent)
-
-
-class _StandIn(QWidget):
-    countdown_finished = Signal()
-    frame_painted = Signal(int)
-
-    def set_camera(self, camera: Any) -> None: ...
-    def set_guide(self, ratio: str, two_person: bool = False) -> None: ...
-    def set_mirror(self, mirror: bool) -> None: ...
-    def flash(self) -> None: ...
-
-    def start_countdown(self, seconds: int) -> None:
-        QTimer.singleShot(seconds * 1000, self.countdown_finished.emit)
 
 
 class PoseScreen(Screen):
@@ -49,17 +23,15 @@ class PoseScreen(Screen):
     countdown_over = Signal()
     back = Signal()
 
-    def __init__(self, camera: Any, mirror: bool, accent: str = "#ff5a8a", text: str = "#ffffff",
+    def __init__(self, camera: CameraService, mirror: bool, accent: str = "#ff5a8a", text: str = "#ffffff",
                  parent: QWidget | None = None) -> None:
         super().__init__("PoseScreen", parent)
         self.camera = camera
-        self.preview = make_preview(self)
+        self.preview = PreviewWidget(self)
         self.preview.setObjectName("preview")
-        aspect = camera.settings.width / camera.settings.height if camera is not None else 16 / 9
-        self.preview_box = AspectBox(self.preview, aspect, self)
-        if camera is not None:
-            self.preview.set_camera(camera)
-            camera.frame_ready.connect(self._fit_to_camera)
+        self.preview_box = AspectBox(self.preview, camera.settings.width / camera.settings.height, self)
+        self.preview.set_camera(camera)
+        camera.frame_ready.connect(self._fit_to_camera)
         self.preview.set_mirror(mirror)
         self.preview.countdown_finished.connect(self._on_countdown_finished)
         self.heading = label(self, "Heading")

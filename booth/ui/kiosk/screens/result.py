@@ -12,15 +12,17 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from booth.ui.kiosk.screens.base import Screen, button, label
-from booth.ui.widgets.images import VIDEO_SUFFIXES, loader
+from booth.ui.widgets.images import loader
 from booth.ui.widgets.picture import PictureView
 from booth.ui.widgets.video_player import VideoPlayer
+from booth.video import VIDEO_SUFFIXES
 
 QR_PX = 260
 
@@ -54,7 +56,7 @@ class ResultScreen(Screen):
         self.copies_group = QButtonGroup(self)
         self.copies_row = QHBoxLayout()
         self.copies_row.setSpacing(14)
-        self.copy_buttons: list = []
+        self.copy_buttons: list[QPushButton] = []
         self.print_button = button(self, "print_button", "secondary")
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self._copies))
         self.done_button = button(self, "done_button", "hero")
