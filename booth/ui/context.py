@@ -14,11 +14,14 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from booth.settings import Settings
+
+if TYPE_CHECKING:
+    from booth.sync.loop import SyncLoop
 
 log = logging.getLogger("booth.messages")
 
@@ -102,6 +105,7 @@ class AppContext:
     event_dir: Path | None = None
     refresh_task: Any = field(default=None, repr=False)
     on_quit: Callable[[], None] | None = field(default=None, repr=False)
+    sync: SyncLoop | None = None  # [sync] on: this kiosk's copy to the event's shared storage
 
     def quit(self) -> None:
         """The operator's way out (the only one): the kiosk window lets itself close and the app stops."""
