@@ -23,7 +23,7 @@ def _arrived(storage: Path, kiosk: str) -> dict[str, bytes]:
 
 
 def test_two_kiosks_sync_every_result_once_and_lose_nothing_while_the_storage_is_down(
-    webdav: WebDav, tmp_path: Path
+    webdav: WebDav, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     kiosks = {name: tmp_path / name for name in ("north", "south")}
     for n, (name, event_dir) in enumerate(kiosks.items()):
@@ -48,6 +48,16 @@ def test_two_kiosks_sync_every_result_once_and_lose_nothing_while_the_storage_is
     assert _arrived(webdav.root, "north") == results(kiosks["north"])  # all five, nothing lost
     figures = (webdav.root / "events" / "gala-2026" / "north" / "figures.jsonl").read_text().splitlines()
     assert sorted(json.loads(line)["state"] for line in figures) == ["completed"] * 5
+
+    from booth.cli import main  # the event's figures summed over both kiosks, from the storage
+
+    (tmp_path / "none.toml").write_text("")
+    assert main(["--config", str(tmp_path / "none.toml"), "stats", "--remote", webdav.remote, "--event", "Gala 2026",
+                 "--json"]) == 0  # fmt: skip
+    summed = json.loads(capsys.readouterr().out)
+    assert summed["total"]["guests"] == 8 and summed["total"]["pictures"] == {"filter": 8}
+    assert {name: k["guests"] for name, k in summed["kiosks"].items()} == {"north": 5, "south": 3}
+    assert summed["total"]["failures"] == 0 and summed["total"]["average_wait_s"] > 0
 
 
 def test_a_local_path_remote_and_the_cli_pass(tmp_path: Path) -> None:
