@@ -17,6 +17,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from booth.problems import Part, Problem, ProblemKind
 from booth.sync.rclone import RcloneError
@@ -63,6 +64,7 @@ class SyncLoop:
         self.first_retry_s = first_retry_s
         self.max_retry_s = max_retry_s
         self.state = SyncState()
+        self.synced: set[str] = set()  # share tokens whose page and picture are on the storage
         self.failures = 0
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -82,6 +84,22 @@ class SyncLoop:
     def kick(self) -> None:
         """Sync soon (a new share link: its page should reach the storage before the guest scans it)."""
         self._wake.set()
+
+    def link(self, token: str, lan_url: str) -> str:
+        """The URL a QR code should carry for a share: its synced page when `sharing.public_base_url` is
+        set and the copy is on the storage (it works off the venue Wi-Fi), else the LAN link."""
+        public = self.syncer.link_for(token) if token in self.synced else None
+        return public or lan_url
+
+    async def withdraw(self, forgotten: list[Path]) -> None:
+        """Delete the synced copies of ended links and of a forgotten guest's results now; a storage that is
+        away gets it with a later pass (the syncer writes the deletion down first)."""
+        try:
+            await asyncio.to_thread(self.syncer.withdraw, forgotten)
+        except Exception as exc:
+            await self._failed(exc)
+            return
+        self.synced = await asyncio.to_thread(self.syncer.synced_tokens)
 
     def next_delay(self) -> float:
         if not self.failures:
@@ -103,6 +121,7 @@ class SyncLoop:
         except Exception as exc:  # the loop outlives any fault: a dead loop would stop syncing unnoticed
             log.debug("sync pass failed", exc_info=not isinstance(exc, RcloneError))
             return await self._failed(exc)
+        self.synced = await asyncio.to_thread(self.syncer.synced_tokens)
         if self.failures:
             self._on_problem_over(ProblemKind.SYNC_FAILED)
         self.failures = 0

@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,16 +100,20 @@ class Syncer:
         return f"{base}/{self.dest}/{SHARE_DIR}/{token}.html" if base else None
 
     def _stage_pages(self, shares: dict[str, Path]) -> list[str]:
+        """Each live link's page and its own copy of the picture under the token's name, in `share/`: the
+        storage's public face holds nothing but unguessable names, and withdrawing a link deletes both."""
         from booth.sharing.page import render
 
         names = []
         for token, path in shares.items():
-            name = f"{SHARE_DIR}/{token}.html"
-            page = self.folder / name
-            if not page.exists():
-                html = render(self.settings.event, token, path, file_url=f"../{self.event.results.name}/{path.name}")
-                atomic_write(page, html.encode())
-            names.append(name)
+            picture = f"{SHARE_DIR}/{token}{path.suffix.lower()}"
+            page = f"{SHARE_DIR}/{token}.html"
+            if not (self.folder / picture).exists():
+                atomic_write(self.folder / picture, path.read_bytes())
+            if not (self.folder / page).exists():
+                html = render(self.settings.event, token, path, file_url=Path(picture).name)
+                atomic_write(self.folder / page, html.encode())
+            names += [picture, page]
         return names
 
     def _figure_lines(self, shares: dict[str, Path]) -> Iterator[dict[str, Any]]:
@@ -160,8 +164,8 @@ class Syncer:
         try:
             data = json.loads((self.folder / MANIFEST).read_text())
         except (OSError, ValueError):
-            return {"files": {}, "figures": ""}
-        return data if isinstance(data, dict) else {"files": {}, "figures": ""}
+            return {"files": {}, "figures": "", "forget": []}
+        return data if isinstance(data, dict) else {"files": {}, "figures": "", "forget": []}
 
     def _save_manifest(self, manifest: dict[str, Any]) -> None:
         atomic_write(self.folder / MANIFEST, json.dumps(manifest, sort_keys=True).encode())
@@ -174,23 +178,30 @@ class Syncer:
             return -1
 
     def waiting(self) -> int:
-        """Files here that no pass has sent yet (results and pages; cheap: no remote call)."""
+        """Results and links that no pass has sent yet (cheap: no remote call)."""
         sent = self._manifest().get("files", {})
         names = [*self._results(), *(f"{SHARE_DIR}/{t}.html" for t in self._live_shares())]
         return sum(1 for name in names if sent.get(name) != self._size(name))
+
+    def synced_tokens(self) -> set[str]:
+        """The links whose page and picture are on the storage (their public URL works)."""
+        sent = self._manifest().get("files", {})
+        pages = {name[len(SHARE_DIR) + 1 : -len(".html")] for name in sent if name.endswith(".html")}
+        pictures = {Path(name).stem for name in sent if name.startswith(f"{SHARE_DIR}/") and not name.endswith(".html")}
+        return pages & pictures
 
     # ---- the pass -------------------------------------------------------------------------------------
 
     def run_once(self) -> PassReport:
         """One pass; raises RcloneError when the storage cannot be reached (nothing is lost: the next pass
         sends what this one did not)."""
-        manifest = self._manifest()
-        sent: dict[str, int] = dict(manifest.get("files", {}))
         shares = self._live_shares()
         results = self._results()
         pages = self._stage_pages(shares)
         figures_hash = self._stage_figures(shares)
-        withdrawn = self._withdraw(sent, set(pages))
+        withdrawn = self._apply_withdrawals(set(pages))
+        manifest = self._manifest()
+        sent: dict[str, int] = dict(manifest.get("files", {}))
         uploaded = self.rclone.copy(self.event.path, self.dest, results)
         sent.update({name: self._size(name) for name in results})
         uploaded += self.rclone.copy(self.folder, self.dest, pages)
@@ -198,11 +209,11 @@ class Syncer:
         if manifest.get("figures") != figures_hash:
             self.rclone.copyto(self.folder / FIGURES, f"{self.dest}/{FIGURES}")
             uploaded.append(FIGURES)
-        self._save_manifest({"files": sent, "figures": figures_hash})
+        self._save_manifest({**manifest, "files": sent, "figures": figures_hash})
         return PassReport(uploaded, withdrawn, 0)
 
     def _withdraw(self, sent: dict[str, int], live_pages: set[str]) -> list[str]:
-        """Delete the synced page of every link that ended (revoked, expired, guest forgotten) since it went up."""
+        """Delete the synced page and picture of every link that ended (revoked, expired, guest forgotten)."""
         gone = [name for name in sent if name.startswith(f"{SHARE_DIR}/") and name not in live_pages]
         for name in gone:
             self.rclone.deletefile(f"{self.dest}/{name}")
@@ -210,17 +221,31 @@ class Syncer:
             del sent[name]
         return gone
 
-    def delete_remote(self, names: list[str]) -> int:
-        """Delete these files (`results/x.jpg`, `share/<token>.html`) of this kiosk on the remote now."""
+    def withdraw(self, forgotten: Sequence[Path] = ()) -> list[str]:
+        """Now, not at the next pass: delete the synced copies of every link that ended, and of `forgotten`
+        result files (a guest asked to be forgotten: their pictures leave the storage too). The forgotten
+        names are written down first, so a storage that is away now gets the deletion with the next pass."""
         manifest = self._manifest()
-        deleted = 0
-        for name in names:
-            deleted += self.rclone.deletefile(f"{self.dest}/{name}")
-            manifest.get("files", {}).pop(name, None)
-            if name.startswith(f"{SHARE_DIR}/"):
-                (self.folder / name).unlink(missing_ok=True)
+        names = [f"{self.event.results.name}/{Path(path).name}" for path in forgotten]
+        manifest["forget"] = sorted({*manifest.get("forget", []), *names})
         self._save_manifest(manifest)
-        return deleted
+        return self._apply_withdrawals(set(self._stage_pages(self._live_shares())))
+
+    def _apply_withdrawals(self, live: set[str]) -> list[str]:
+        manifest = self._manifest()
+        sent: dict[str, int] = dict(manifest.get("files", {}))
+        gone = self._withdraw(sent, live)
+        forget = list(manifest.get("forget", []))
+        while forget:
+            self.rclone.deletefile(f"{self.dest}/{forget[0]}")
+            sent.pop(forget.pop(0), None)
+            self._save_manifest({**manifest, "files": sent, "forget": forget})
+        self._save_manifest({**manifest, "files": sent, "forget": []})
+        staged = self.folder / SHARE_DIR
+        for path in staged.iterdir() if staged.is_dir() else ():  # a forgotten guest's picture copy goes too
+            if f"{SHARE_DIR}/{path.name}" not in live:
+                path.unlink(missing_ok=True)
+        return gone
 
 
 __all__ = ["FIGURES", "PassReport", "RcloneError", "Syncer", "event_slug", "make_rclone"]

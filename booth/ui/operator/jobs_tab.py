@@ -376,7 +376,7 @@ class JobsTab(Worded):
 
         ctx = self._context
         work = forget_in_booth(self._queue, ctx.event_dir, job_id, printer=getattr(ctx, "printer", None),
-                               share=getattr(ctx, "share", None))  # fmt: skip
+                               share=getattr(ctx, "share", None), sync=getattr(ctx, "sync", None))  # fmt: skip
         spawn(work, owner=self, on_done=self._forgotten, on_error=self._forget_failed)
 
     def _forgotten(self, gone: Any) -> None:
