@@ -150,7 +150,10 @@ async def _start_sharing(ctx: AppContext, shares_dir: Path, results_dir: Path) -
     try:
         from booth.sharing.server import ShareServer
 
-        share = ShareServer(s.sharing, s.event, shares_dir, results_dir=results_dir)
+        sharing = s.sharing
+        if s.sync.enabled:  # public_base_url is the synced copies' website (ctx.sync.link); the server is the LAN's
+            sharing = sharing.model_copy(update={"public_base_url": ""})
+        share = ShareServer(sharing, s.event, shares_dir, results_dir=results_dir)
         await asyncio.to_thread(share.start)
     except Exception as exc:
         ctx.share = None
