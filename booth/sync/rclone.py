@@ -170,6 +170,13 @@ class Rclone:
             raise
         return True
 
+    def pull(self, source: str, local: Path, includes: Sequence[str], *, always: bool = False) -> None:
+        """Copy the files of `source` on the remote matching `includes` (rclone filters) into `local`;
+        `always` fetches them even when size and time match (a file rewritten in place on a remote that
+        keeps no modification times)."""
+        filters = [arg for pattern in includes for arg in ("--include", pattern)]
+        self.run("copy", self.remote.join(source), str(local), *filters, *(["--ignore-times"] if always else []))
+
     def lsjson(self, path: str, *, recursive: bool = False) -> list[dict[str, object]]:
         args = ["lsjson", self.remote.join(path), "--files-only" if recursive else "--no-mimetype"]
         if recursive:

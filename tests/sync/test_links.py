@@ -26,9 +26,9 @@ def _get(url: str) -> tuple[int, bytes]:
         return exc.code, b""
 
 
-def _share(event_dir: Path) -> tuple[str, Path]:
-    """A download link to the first result, as the kiosk's share server makes one."""
-    result = sorted((event_dir / "results").iterdir())[0]
+def _share(event_dir: Path, result: Path | None = None) -> tuple[str, Path]:
+    """A download link to a result (default: the first), as the kiosk's share server makes one."""
+    result = result or sorted((event_dir / "results").iterdir())[0]
     store = ShareStore(event_dir / "shares", event_dir / "results")
     try:
         return store.add(result, ttl_s=None).token, result
