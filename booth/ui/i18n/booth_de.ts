@@ -1248,6 +1248,99 @@
     </message>
 </context>
 <context>
+    <name>SyncCard</name>
+    <message>
+        <location filename="../operator/sync_card.py" line="60"/>
+        <source>Shared storage</source>
+        <translation>Gemeinsamer Speicher</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="61"/>
+        <source>Last sync</source>
+        <translation>Letzter Abgleich</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="62"/>
+        <source>Files waiting to be copied</source>
+        <translation>Dateien, die noch kopiert werden</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="63"/>
+        <source>Kiosks of the event</source>
+        <translation>Kiosks des Events</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="64"/>
+        <source>Guests, all kiosks</source>
+        <translation>Gäste, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="65"/>
+        <source>Pictures, all kiosks</source>
+        <translation>Bilder, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="66"/>
+        <source>Prints, all kiosks</source>
+        <translation>Drucke, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="67"/>
+        <source>Failed jobs, all kiosks</source>
+        <translation>Fehlgeschlagene Aufträge, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="68"/>
+        <source>Average wait, all kiosks</source>
+        <translation>Mittlere Wartezeit, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="78"/>
+        <source>rclone is not installed: install it (apt install rclone)</source>
+        <translation>rclone ist nicht installiert: bitte installieren (apt install rclone)</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="79"/>
+        <source>the storage did not answer in time; trying again</source>
+        <translation>der Speicher hat nicht rechtzeitig geantwortet; neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="80"/>
+        <source>the remote folder was not found: check sync.remote</source>
+        <translation>der Ordner im Speicher wurde nicht gefunden: sync.remote prüfen</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="82"/>
+        <source>cannot be reached; pictures wait here and go when it returns</source>
+        <translation>nicht erreichbar; die Bilder warten hier und werden kopiert, sobald er wieder da ist</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="89"/>
+        <source>copying…</source>
+        <translation>kopiert…</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="91"/>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="91"/>
+        <source>not yet synced</source>
+        <translation>noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="121"/>
+        <source>{n} (read at {t})</source>
+        <translation>{n} (gelesen um {t})</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="128"/>
+        <source>{s:.1f} s</source>
+        <translation>{s:.1f} s</translation>
+    </message>
+</context>
+<context>
     <name>StatsTab</name>
     <message>
         <location filename="../operator/stats_tab.py" line="61"/>
