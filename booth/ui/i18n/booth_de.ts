@@ -1330,12 +1330,12 @@
         <translation>noch nicht abgeglichen</translation>
     </message>
     <message>
-        <location filename="../operator/sync_card.py" line="121"/>
+        <location filename="../operator/sync_card.py" line="122"/>
         <source>{n} (read at {t})</source>
         <translation>{n} (gelesen um {t})</translation>
     </message>
     <message>
-        <location filename="../operator/sync_card.py" line="128"/>
+        <location filename="../operator/sync_card.py" line="130"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f} s</translation>
     </message>

@@ -37,11 +37,11 @@ class SyncCard(Worded):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(20)
         mine, event = card(self), card(self)
-        self.mine, self.event = ValueGrid(mine), ValueGrid(event)
+        self.sync_grid, self.kiosks_grid = ValueGrid(mine), ValueGrid(event)
         for key in SYNC_KEYS:
-            self.mine.add(key)
+            self.sync_grid.add(key)
         for key in EVENT_KEYS:
-            self.event.add(key)
+            self.kiosks_grid.add(key)
         layout.addWidget(mine)
         layout.addWidget(event)
         self._state_timer = QTimer(self)
@@ -68,7 +68,7 @@ class SyncCard(Worded):
             "all_wait": self.tr("Average wait, all kiosks"),
         }
         for key, label in labels.items():
-            (self.mine if key in SYNC_KEYS else self.event).set_label(key, label)
+            (self.sync_grid if key in SYNC_KEYS else self.kiosks_grid).set_label(key, label)
         self.refresh()
         self.show_figures()
 
@@ -84,14 +84,15 @@ class SyncCard(Worded):
     def refresh(self) -> None:
         state = self._sync.state
         if state.error:
-            self.mine.set("sync_state", self.error_words(state), "bad")
+            self.sync_grid.set("sync_state", self.error_words(state), "bad")
         elif state.busy:
-            self.mine.set("sync_state", self.tr("copying…"), "ok")
+            self.sync_grid.set("sync_state", self.tr("copying…"), "ok")
         else:
-            self.mine.set("sync_state", self.tr("up to date") if state.last_sync else self.tr("not yet synced"), "ok")
+            words = self.tr("up to date") if state.last_sync else self.tr("not yet synced")
+            self.sync_grid.set("sync_state", words, "ok")
         last = time.strftime("%H:%M:%S", time.localtime(state.last_sync)) if state.last_sync else "—"
-        self.mine.set("sync_last", last)
-        self.mine.set("sync_waiting", str(state.waiting), "warn" if state.waiting else "")
+        self.sync_grid.set("sync_last", last)
+        self.sync_grid.set("sync_waiting", str(state.waiting), "warn" if state.waiting else "")
 
     def read_figures(self) -> None:
         """Every kiosk's figures from the storage, on a worker thread (one read at a time)."""
@@ -114,15 +115,16 @@ class SyncCard(Worded):
     def show_figures(self) -> None:
         if self.figures is None:
             for key in EVENT_KEYS:
-                self.event.set(key, "—")
+                self.kiosks_grid.set(key, "—")
             return
         total = self.figures.total
         at = time.strftime("%H:%M", time.localtime(self._figures_at or time.time()))
-        self.event.set("all_kiosks", self.tr("{n} (read at {t})").format(n=len(self.figures.kiosks), t=at))
-        self.event.set("all_guests", str(total.guests))
+        self.kiosks_grid.set("all_kiosks", self.tr("{n} (read at {t})").format(n=len(self.figures.kiosks), t=at))
+        self.kiosks_grid.set("all_guests", str(total.guests))
         per_service = ", ".join(f"{service} {count}" for service, count in total.pictures.most_common())
-        self.event.set("all_pictures", f"{sum(total.pictures.values())}" + (f" ({per_service})" if per_service else ""))
-        self.event.set("all_prints", str(total.prints))
-        self.event.set("all_failures", str(total.failures), "bad" if total.failures else "")
+        pictures = f"{sum(total.pictures.values())}" + (f" ({per_service})" if per_service else "")
+        self.kiosks_grid.set("all_pictures", pictures)
+        self.kiosks_grid.set("all_prints", str(total.prints))
+        self.kiosks_grid.set("all_failures", str(total.failures), "bad" if total.failures else "")
         wait = total.average_wait_s
-        self.event.set("all_wait", self.tr("{s:.1f} s").format(s=wait) if wait is not None else "—")
+        self.kiosks_grid.set("all_wait", self.tr("{s:.1f} s").format(s=wait) if wait is not None else "—")
