@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "jobs"))  # jobs_helpers: photos for booth batch
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # test_wiring: the recording bridge
 
 from sync_helpers import WebDav
 
