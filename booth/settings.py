@@ -238,9 +238,11 @@ class SharingSettings(_Section):
 
 
 def _host_name() -> str:
+    """This machine's short host name in the letters a kiosk folder allows (a default never fails validation)."""
     import socket
 
-    return socket.gethostname().split(".")[0] or "kiosk"
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", socket.gethostname().split(".")[0]).strip("-._")
+    return name[:63] or "kiosk"
 
 
 class SyncSettings(_Section):

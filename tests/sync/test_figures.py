@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from booth.cli.stats_cmd import table
 from booth.sync.figures import EventFigures, KioskFigures, parse_lines
 
@@ -32,3 +34,14 @@ def test_kiosks_figures_add_up() -> None:
     text = table(figures)
     assert "all kiosks" in text and "comic 1" in text and "7.0 s" in text
     assert south.average_wait_s is None and table(EventFigures("x")).endswith("no kiosk has synced figures yet")
+
+
+def test_the_kiosk_name_defaults_to_a_usable_host_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from booth.settings import SyncSettings
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "_Photo Booth #2.venue.lan")
+    assert SyncSettings().kiosk == "Photo-Booth-2"
+    monkeypatch.setattr(socket, "gethostname", lambda: "...")
+    assert SyncSettings().kiosk == "kiosk"
