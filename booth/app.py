@@ -78,6 +78,7 @@ async def start_services(ctx: AppContext) -> AppContext:
     # Printing and sharing do not know the jobs part: the wiring hands them their folders in the event folder.
     _start_printing(ctx, event.prints)
     await _start_sharing(ctx, event.shares, event.results)
+    _start_sync(ctx)
     ctx.refresh_task = asyncio.ensure_future(ctx.catalog.refresh(ctx.client))
     log.info("booth services started in %.0f ms", (time.monotonic() - t0) * 1000)
     return ctx
@@ -149,13 +150,34 @@ async def _start_sharing(ctx: AppContext, shares_dir: Path, results_dir: Path) -
     try:
         from booth.sharing.server import ShareServer
 
-        share = ShareServer(s.sharing, s.event, shares_dir, results_dir=results_dir)
+        sharing = s.sharing
+        if s.sync.enabled:  # public_base_url is the synced copies' website (ctx.sync.link); the server is the LAN's
+            sharing = sharing.model_copy(update={"public_base_url": ""})
+        share = ShareServer(sharing, s.event, shares_dir, results_dir=results_dir)
         await asyncio.to_thread(share.start)
     except Exception as exc:
         ctx.share = None
         _part_off(ctx.messages, ProblemKind.SHARING_OFF, exc)
     else:
         ctx.share = share
+
+
+def _start_sync(ctx: AppContext) -> None:
+    """Copy results, share pages and figures to the event's shared storage in the background ([sync])."""
+    s = ctx.settings
+    if not (s.sync.enabled and s.sync.remote) or ctx.event_dir is None:
+        return
+    from booth.sync.loop import SyncLoop
+    from booth.sync.syncer import Syncer
+
+    try:
+        syncer = Syncer(s, ctx.event_dir)
+    except ValueError as exc:  # a connection string rclone would not read
+        _part_off(ctx.messages, ProblemKind.SYNC_FAILED, exc)
+        return
+    ctx.sync = SyncLoop(syncer, s.sync.interval_s, on_problem=ctx.messages.report,
+                        on_problem_over=ctx.messages.resolve)  # fmt: skip
+    ctx.sync.start()
 
 
 def _part_off(bridge: MessageBridge, kind: ProblemKind, exc: Exception) -> None:
@@ -170,6 +192,7 @@ async def stop_parts(ctx: AppContext) -> None:
     if ctx.refresh_task is not None:
         ctx.refresh_task.cancel()
     steps: list[tuple[str, Callable[[], object]]] = [
+        ("sync", lambda: ctx.sync.stop() if ctx.sync is not None else None),
         ("camera", lambda: ctx.camera.stop() if ctx.started("camera") else None),
         ("queue", lambda: ctx.queue.stop() if ctx.started("queue") else None),
         ("printing", lambda: ctx.printer.stop() if ctx.printer else None),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from booth.jobs.queue import JobQueue
     from booth.printing.service import PrintService
     from booth.sharing.server import ShareServer
+    from booth.sync.loop import SyncLoop
 
 
 class UnknownJob(LookupError):
@@ -100,6 +101,7 @@ async def forget_in_booth(
     *,
     printer: PrintService | None = None,
     share: ShareServer | None = None,
+    sync: SyncLoop | None = None,
 ) -> Forgotten:
     """Delete one guest's job in a running booth: out of the queue's memory, the printer's and off disk."""
     job = queue.job(job_id)
@@ -113,4 +115,6 @@ async def forget_in_booth(
         links = await asyncio.to_thread(share.revoke_files, files)
     else:
         links = await asyncio.to_thread(_end_links, event, files)
+    if sync is not None:  # the copies on the event's shared storage go too
+        await sync.withdraw(files)
     return Forgotten(job.ticket, job.id, files, links, dropped)

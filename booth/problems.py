@@ -27,6 +27,7 @@ class Part(StrEnum):
     PRINTER = "printer"
     SHARE = "share"
     BOOTH = "booth"  # the wiring: a part that could not start
+    SYNC = "sync"  # copying to the event's shared storage (booth.sync)
 
 
 class ProblemKind(StrEnum):
@@ -56,6 +57,7 @@ class ProblemKind(StrEnum):
     PRINTING_OFF = "printing_off"  # printing could not start
     SHARE_FAILED = "share_failed"  # one picture could not be published
     SHARING_OFF = "sharing_off"  # the download server could not start
+    SYNC_FAILED = "sync_failed"  # the shared storage cannot be reached; details: reason, waiting (files)
 
 
 class Remedy(StrEnum):

@@ -237,6 +237,35 @@ class SharingSettings(_Section):
         return value
 
 
+def _host_name() -> str:
+    """This machine's short host name in the letters a kiosk folder allows (a default never fails validation)."""
+    import socket
+
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", socket.gethostname().split(".")[0]).strip("-._")
+    return name[:63] or "kiosk"
+
+
+class SyncSettings(_Section):
+    """Copying this kiosk's results, share pages and figures to storage every kiosk of the event reaches."""
+
+    enabled: bool = Field(False, description="Copy results, share pages and figures to `remote`.")
+    remote: str = Field(
+        "", description="rclone remote `name:path`, or a connection string such as `:webdav,url=https://...:path`."
+    )
+    rclone_config: Path | None = Field(None, description="rclone.conf that defines the remote; default: rclone's own.")
+    kiosk: str = Field(
+        default_factory=_host_name, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$",
+        description="This booth's folder under REMOTE/<event>/; default: the host name.",
+    )  # fmt: skip
+    interval_s: float = Field(30.0, ge=2, le=3600, description="Seconds between passes while all goes well.")
+    timeout_s: float = Field(300.0, ge=5, le=3600, description="Longest one rclone call may take before it is stopped.")
+
+    @field_validator("rclone_config", mode="after")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+
 class Settings(BaseSettings):
     """All of it. Validated from the file's tables by `from_mapping`; `load` lays the environment over them."""
 
@@ -258,6 +287,7 @@ class Settings(BaseSettings):
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     sharing: SharingSettings = Field(default_factory=SharingSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
 
     @property
     def uses_local_engine(self) -> bool:
@@ -324,7 +354,7 @@ def _describe(error: ErrorDetails, source: str) -> str:
     if not key:  # about the whole: its input is every setting (secrets too), so only the reason is shown
         return f"{source}: {error['msg']}"
     value = error.get("input")
-    shown = "(hidden)" if any(word in key for word in ("password", "token", "pin")) else repr(value)
+    shown = "(hidden)" if any(word in key for word in ("password", "token", "pin", "remote")) else repr(value)
     if error["type"] == "extra_forbidden":
         return f"{source}: unknown key '{key}': remove it or check its spelling"
     if error["type"] == "missing":

@@ -15,6 +15,7 @@ apt_packages=(
   fonts-dejavu-core fonts-noto-core
   cups cups-bsd cups-client printer-driver-cups-pdf libcups2 poppler-utils
   xvfb v4l-utils
+  rclone chromium
 )
 
 if command -v apt-get >/dev/null 2>&1; then

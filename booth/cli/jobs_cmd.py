@@ -20,6 +20,8 @@ from booth.cli.errors import CliError
 from booth.cli.wording import held_advice, job_words, refusal_words
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from booth.jobs.event import EventFolder
     from booth.jobs.job import Job
     from booth.jobs.store import JobStore
@@ -133,6 +135,7 @@ def _revoke(args: argparse.Namespace) -> int:
     except UnknownJob:
         raise CliError(f"no job {args.job!r} in {event.path}: see `booth jobs list`", 2) from None
     print(f"{job.ticket}: {ended} download link(s) ended")
+    _withdraw_synced(args, [])
     return 0
 
 
@@ -154,4 +157,21 @@ def _forget(args: argparse.Namespace) -> int:
         event.release()
     print(f"{gone.ticket}: forgotten: {len(gone.files)} file(s) deleted, {gone.links} download link(s) ended, "
           f"{gone.prints} print record(s) removed")  # fmt: skip
+    _withdraw_synced(args, gone.files)
     return 0
+
+
+def _withdraw_synced(args: argparse.Namespace, forgotten: list[Path]) -> None:
+    """With [sync] on, the ended links' copies (and a forgotten guest's results) leave the shared storage."""
+    from booth.sync.syncer import RcloneError, Syncer
+
+    settings = load_settings(args)
+    if not (settings.sync.enabled and settings.sync.remote):
+        return
+    try:
+        gone = Syncer(settings, settings.event.dir).withdraw(forgotten)
+    except (RcloneError, ValueError) as exc:
+        print(f"booth: the shared storage cannot be reached ({exc}); its copies go with the next sync pass "
+              "(the kiosk's, or `booth sync`)", file=sys.stderr)  # fmt: skip
+        return
+    print(f"{len(gone)} file(s) deleted from the shared storage")

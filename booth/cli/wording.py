@@ -45,6 +45,7 @@ WORDS: Mapping[ProblemKind, str] = {
     K.PRINTING_OFF: "printing could not start{cause}; guests get the QR code only",
     K.SHARE_FAILED: "a picture could not be published for download{cause}",
     K.SHARING_OFF: "the download server could not start{cause}; no QR codes for now",
+    K.SYNC_FAILED: "the shared storage cannot be reached{cause}; {waiting} files wait here and go when it returns",
 }
 # The same kinds when booth had something to fall back on (details: fallback=True).
 WITH_FALLBACK: Mapping[ProblemKind, str] = {

@@ -239,6 +239,8 @@ class Sender:
             return
         finally:
             queue.unhold(backend, f"send:{job.id}")  # held if the job was cancelled while its run went out
+        if backend == REMOTE:
+            self._limit.accepted(queue.in_flight(backend), time.monotonic())
         await queue.sent(job.id, backend, str(remote_id))
 
     async def _refused(self, job_id: str, backend: str, exc: ApiError) -> None:

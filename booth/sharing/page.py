@@ -90,10 +90,11 @@ def _logo_tag(logo: Path | None) -> str:
     return f'<img src="data:{mime};base64,{base64.b64encode(data).decode()}" alt="">'
 
 
-def render(event: EventSettings, token: str, path: Path) -> str:
-    """The page for one share; `token` links to the file relative to the page URL."""
+def render(event: EventSettings, token: str, path: Path, *, file_url: str | None = None) -> str:
+    """The page for one share; `token` links to the file relative to the page URL (`file_url` instead: the
+    synced static copy, which names the synced result beside it)."""
     _mime, kind = media_kind(path)
-    file_url = html.escape(f"{token}/file", quote=True)
+    file_url = html.escape(file_url if file_url is not None else f"{token}/file", quote=True)
     if kind == "video":
         media = f'<video class="media" src="{file_url}" autoplay loop muted playsinline></video>'
     else:

@@ -121,3 +121,9 @@ class ShareStore:
         if not inside(path, self.results_dir) or not path.resolve().is_file():
             return None
         return Share(token, path.resolve(), created_at, expires_at)
+
+    def live(self) -> list[Share]:
+        """Every share whose link works now (the synced copies of share pages follow this list)."""
+        with self._lock:
+            tokens = [row[0] for row in self._db.execute("SELECT token FROM shares WHERE revoked = 0 AND path != ''")]
+        return [share for token in tokens if (share := self.lookup(token)) is not None]

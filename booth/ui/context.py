@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from booth.jobs.queue import JobQueue
     from booth.printing.service import PrintService
     from booth.sharing.server import ShareServer
+    from booth.sync.loop import SyncLoop
     from booth.ui.common.catalog import Catalog
 
 log = logging.getLogger("booth.messages")
@@ -208,6 +209,7 @@ class AppContext:
         self.event_dir = event_dir
         self.refresh_task: asyncio.Task[None] | None = None
         self.on_quit: Callable[[], None] | None = None
+        self.sync: SyncLoop | None = None  # [sync] on: this kiosk's copy to the event's shared storage
 
     def started(self, name: str) -> bool:
         """Whether the always-there part `name` ("camera", "catalog", "client", "queue") is set yet."""

@@ -11,7 +11,7 @@ from booth.jobs.job import Job, JobParams, JobState
 from booth.problems import Part, Problem, ProblemKind, Remedy
 
 # Every figure a kind's details may carry (booth/problems.py says which kind sends which).
-FIGURES = {"limit": 2, "name": "P", "state": "s", "reason": "r", "moved_to": "m", "kept": 1, "rebuilt": 2}
+FIGURES = {"limit": 2, "name": "P", "state": "s", "reason": "r", "moved_to": "m", "kept": 1, "rebuilt": 2, "waiting": 3}
 
 
 @pytest.mark.parametrize("kind", list(ProblemKind))

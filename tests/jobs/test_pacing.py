@@ -50,3 +50,26 @@ def test_a_resumed_run_waits_until_it_should_be_done() -> None:
     plan = PollPlan(estimates={"filter": 4.0})
     assert plan.next_delay("filter", elapsed=1.0, pending_polls=1) == 3.0
     assert plan.next_delay("filter", elapsed=4.0, pending_polls=1) == 0.05
+
+
+def test_kiosks_sharing_an_account_learn_their_share_and_take_freed_slots_soon() -> None:
+    """Two kiosks, one account of 3: a 429 teaches this kiosk its share; when its runs are taken again it
+    tries one more (refused: no hold, less often; taken: it keeps it), so a neighbour's freed slots are
+    taken within seconds, not after the 30 s quiet spell a wrong plan setting waits."""
+    limit = InFlightLimit(3, recover_after_s=30, probe_first_s=1.0, probe_max_s=4.0)
+    limit.rate_limited(accepted_in_flight=1, retry_after=2.0, now=0)  # the neighbour holds two
+    assert limit.limit == 1 and limit.hold_until == 2.0
+    limit.accepted(in_flight=1, now=0.5)  # too soon after the 429
+    assert limit.limit == 1
+    limit.accepted(in_flight=1, now=2.1)  # taken again, whole share in use: try one more at once
+    assert limit.limit == 2 and limit.wait_s(in_flight=1, now=2.1) == 0.0
+    limit.rate_limited(accepted_in_flight=1, retry_after=2.0, now=2.2)  # refused: the neighbour is still busy
+    assert limit.limit == 1 and limit.probe_s == 2.0
+    assert limit.wait_s(in_flight=0, now=2.2) == 0.0  # no hold: our own slot is ours to refill
+    limit.accepted(in_flight=1, now=3.5)  # not yet: tries come less often while they are refused
+    assert limit.limit == 1
+    limit.accepted(in_flight=1, now=4.3)  # the neighbour went quiet: this try holds ...
+    limit.accepted(in_flight=2, now=4.4)  # ... and taken, so the next goes at once
+    assert limit.limit == 3 and limit.probe_s == 1.0
+    limit.accepted(in_flight=3, now=9.0)
+    assert limit.limit == 3  # never above the plan

@@ -610,12 +610,12 @@
         <translation>Gast vergessen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="409"/>
+        <location filename="../operator/jobs_tab.py" line="410"/>
         <source>Ticket {t} forgotten: {n} files deleted, {l} download links ended</source>
         <translation>Ticket {t} vergessen: {n} Dateien gelöscht, {l} Download-Links beendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="413"/>
+        <location filename="../operator/jobs_tab.py" line="414"/>
         <source>The guest could not be forgotten: {e}</source>
         <translation>Der Gast konnte nicht vergessen werden: {e}</translation>
     </message>
@@ -1258,74 +1258,89 @@
         <translation>Der Download-Server konnte nicht starten; vorerst keine QR-Codes.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="50"/>
+        <location filename="../operator/problem_words.py" line="49"/>
+        <source>The job list was damaged: moved aside to {moved_to}; {kept} jobs kept, {rebuilt} rebuilt from the photos.</source>
+        <translation>Die Auftragsliste war beschädigt: beiseitegelegt nach {moved_to}; {kept} Aufträge behalten, {rebuilt} aus den Fotos wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="51"/>
+        <source>The shared storage cannot be reached; {waiting} files wait here and go when it returns.</source>
+        <translation>Der gemeinsame Speicher ist nicht erreichbar; {waiting} Dateien warten hier und gehen raus, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="54"/>
         <source>The AI service cannot be reached; the local engine makes the pictures meanwhile.</source>
         <translation>Der KI-Dienst ist nicht erreichbar; die lokale Engine erstellt die Bilder so lange.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="52"/>
+        <location filename="../operator/problem_words.py" line="56"/>
         <source>No AI result in time.</source>
         <translation>Kein KI-Ergebnis rechtzeitig.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="55"/>
+        <location filename="../operator/problem_words.py" line="59"/>
         <source>Press Retry on the Jobs tab to send it again.</source>
         <translation>Drücken Sie Wiederholen im Reiter Aufträge, um ihn erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="56"/>
+        <location filename="../operator/problem_words.py" line="60"/>
         <source>Press Resubmit… on the Jobs tab to send it again (it may cost a credit), or Cancel job.</source>
         <translation>Drücken Sie Neu einreichen… im Reiter Aufträge, um ihn erneut zu senden (das kann ein Guthaben kosten), oder Auftrag abbrechen.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="58"/>
+        <location filename="../operator/problem_words.py" line="62"/>
         <source>Then press Resume sending on the Jobs tab.</source>
         <translation>Drücken Sie dann Senden fortsetzen im Reiter Aufträge.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="59"/>
+        <location filename="../operator/problem_words.py" line="63"/>
         <source>Fix it, then press Resume printer on the Printer tab.</source>
         <translation>Beheben Sie das, und drücken Sie dann Drucker fortsetzen im Reiter Drucker.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="61"/>
+        <location filename="../operator/problem_words.py" line="65"/>
         <source>Press Print again on the Printer tab.</source>
         <translation>Drücken Sie Erneut drucken im Reiter Drucker.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="63"/>
+        <location filename="../operator/problem_words.py" line="67"/>
         <source>Ticket {ticket}: {words}</source>
         <translation>Ticket {ticket}: {words}</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="65"/>
-        <location filename="../operator/problem_words.py" line="66"/>
+        <location filename="../operator/problem_words.py" line="69"/>
+        <location filename="../operator/problem_words.py" line="70"/>
         <source>The AI service answers again; queued pictures are going out.</source>
         <translation>Der KI-Dienst antwortet wieder; wartende Bilder werden gesendet.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="67"/>
+        <location filename="../operator/problem_words.py" line="71"/>
         <source>The AI service takes runs again as usual.</source>
         <translation>Der KI-Dienst nimmt wieder wie gewohnt Läufe an.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="68"/>
-        <location filename="../operator/problem_words.py" line="69"/>
+        <location filename="../operator/problem_words.py" line="72"/>
+        <location filename="../operator/problem_words.py" line="73"/>
         <source>Sending resumed.</source>
         <translation>Das Senden wurde fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="70"/>
+        <location filename="../operator/problem_words.py" line="74"/>
         <source>The camera is live again.</source>
         <translation>Die Kamera ist wieder live.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="71"/>
+        <location filename="../operator/problem_words.py" line="75"/>
         <source>The printer is ready again.</source>
         <translation>Der Drucker ist wieder bereit.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="73"/>
+        <location filename="../operator/problem_words.py" line="76"/>
+        <source>The shared storage answers again; waiting files are going out.</source>
+        <translation>Der gemeinsame Speicher antwortet wieder; wartende Dateien gehen jetzt raus.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="78"/>
         <source>Solved: {words}</source>
         <translation>Gelöst: {words}</translation>
     </message>
@@ -1397,74 +1412,167 @@
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../operator/stats_tab.py" line="70"/>
+        <location filename="../operator/stats_tab.py" line="74"/>
         <source>Event figures</source>
         <translation>Event-Zahlen</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="71"/>
+        <location filename="../operator/stats_tab.py" line="75"/>
         <source>Jobs in all</source>
         <translation>Aufträge gesamt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="75"/>
+        <location filename="../operator/stats_tab.py" line="79"/>
         <source>Waiting for your decision</source>
         <translation>Warten auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="76"/>
+        <location filename="../operator/stats_tab.py" line="80"/>
         <source>AI service</source>
         <translation>KI-Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="77"/>
+        <location filename="../operator/stats_tab.py" line="81"/>
         <source>Average generation time</source>
         <translation>Durchschnittliche Erstellungszeit</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="78"/>
+        <location filename="../operator/stats_tab.py" line="82"/>
         <source>Prints made</source>
         <translation>Gedruckt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="79"/>
+        <location filename="../operator/stats_tab.py" line="83"/>
         <source>Prints waiting</source>
         <translation>Drucke in Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="80"/>
+        <location filename="../operator/stats_tab.py" line="84"/>
         <source>Account problems (credits, sign-in)</source>
         <translation>Kontoprobleme (Guthaben, Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="97"/>
+        <location filename="../operator/stats_tab.py" line="101"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="99"/>
+        <location filename="../operator/stats_tab.py" line="103"/>
         <source>offline: pictures wait in the queue</source>
         <translation>offline: Bilder warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="101"/>
+        <location filename="../operator/stats_tab.py" line="105"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="103"/>
+        <location filename="../operator/stats_tab.py" line="107"/>
         <source>printing is off</source>
         <translation>Drucken ist aus</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="103"/>
+        <location filename="../operator/stats_tab.py" line="107"/>
         <source>no printer</source>
         <translation>kein Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="111"/>
+        <location filename="../operator/stats_tab.py" line="115"/>
         <source> — sending paused: {m}</source>
         <translation> – Senden pausiert: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCard</name>
+    <message>
+        <location filename="../operator/sync_card.py" line="60"/>
+        <source>Shared storage</source>
+        <translation>Gemeinsamer Speicher</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="61"/>
+        <source>Last sync</source>
+        <translation>Letzter Abgleich</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="62"/>
+        <source>Files waiting to be copied</source>
+        <translation>Dateien, die noch kopiert werden</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="63"/>
+        <source>Kiosks of the event</source>
+        <translation>Kiosks des Events</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="64"/>
+        <source>Guests, all kiosks</source>
+        <translation>Gäste, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="65"/>
+        <source>Pictures, all kiosks</source>
+        <translation>Bilder, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="66"/>
+        <source>Prints, all kiosks</source>
+        <translation>Drucke, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="67"/>
+        <source>Failed jobs, all kiosks</source>
+        <translation>Fehlgeschlagene Aufträge, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="68"/>
+        <source>Average wait, all kiosks</source>
+        <translation>Mittlere Wartezeit, alle Kiosks</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="78"/>
+        <source>rclone is not installed: install it (apt install rclone)</source>
+        <translation>rclone ist nicht installiert: bitte installieren (apt install rclone)</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="79"/>
+        <source>the storage did not answer in time; trying again</source>
+        <translation>der Speicher hat nicht rechtzeitig geantwortet; neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="80"/>
+        <source>the remote folder was not found: check sync.remote</source>
+        <translation>der Ordner im Speicher wurde nicht gefunden: sync.remote prüfen</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="82"/>
+        <source>cannot be reached; pictures wait here and go when it returns</source>
+        <translation>nicht erreichbar; die Bilder warten hier und werden kopiert, sobald er wieder da ist</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="89"/>
+        <source>copying…</source>
+        <translation>kopiert…</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="91"/>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="91"/>
+        <source>not yet synced</source>
+        <translation>noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="122"/>
+        <source>{n} (read at {t})</source>
+        <translation>{n} (gelesen um {t})</translation>
+    </message>
+    <message>
+        <location filename="../operator/sync_card.py" line="130"/>
+        <source>{s:.1f} s</source>
+        <translation>{s:.1f} s</translation>
     </message>
 </context>
 <context>

@@ -402,7 +402,8 @@ class JobsTab(Worded):
         from booth.forget import forget_in_booth
 
         ctx = self._context
-        work = forget_in_booth(self._queue, self._queue.folder.path, job_id, printer=ctx.printer, share=ctx.share)
+        work = forget_in_booth(self._queue, self._queue.folder.path, job_id, printer=ctx.printer, share=ctx.share,
+                               sync=ctx.sync)
         spawn(work, owner=self, on_done=self._forgotten, on_error=self._forget_failed)
 
     def _forgotten(self, gone: Forgotten) -> None:

@@ -46,6 +46,10 @@ SITUATIONS: dict[ProblemKind, object] = {
     K.SHARE_FAILED: QT_TRANSLATE_NOOP("ProblemWords", "The picture could not be published for download; the "
                                                       "guest sees no QR code for it."),
     K.SHARING_OFF: QT_TRANSLATE_NOOP("ProblemWords", "The download server could not start; no QR codes for now."),
+    K.STORE_REBUILT: QT_TRANSLATE_NOOP("ProblemWords", "The job list was damaged: moved aside to {moved_to}; "
+                                                       "{kept} jobs kept, {rebuilt} rebuilt from the photos."),
+    K.SYNC_FAILED: QT_TRANSLATE_NOOP("ProblemWords", "The shared storage cannot be reached; {waiting} files wait "
+                                                     "here and go when it returns."),
 }
 OFFLINE_FALLBACK = QT_TRANSLATE_NOOP("ProblemWords", "The AI service cannot be reached; the local engine makes "
                                                      "the pictures meanwhile.")
@@ -69,6 +73,7 @@ OVER: dict[ProblemKind, object] = {
     K.CREDITS: QT_TRANSLATE_NOOP("ProblemWords", "Sending resumed."),
     K.CAMERA_LOST: QT_TRANSLATE_NOOP("ProblemWords", "The camera is live again."),
     K.PRINTER_NOT_READY: QT_TRANSLATE_NOOP("ProblemWords", "The printer is ready again."),
+    K.SYNC_FAILED: QT_TRANSLATE_NOOP("ProblemWords", "The shared storage answers again; waiting files are going out."),
 }
 OVER_OTHER = QT_TRANSLATE_NOOP("ProblemWords", "Solved: {words}")
 # The button a held or failed job offers, for a job that records only its kind.

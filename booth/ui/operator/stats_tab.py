@@ -49,6 +49,10 @@ class StatsTab(Worded):
         grid.setHorizontalSpacing(20)
         grid.addWidget(jobs_card, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(service_card, 0, 1, Qt.AlignmentFlag.AlignTop)
+        if context.sync is not None:  # [sync] on: this kiosk's copy, every kiosk's figures
+            from booth.ui.operator.sync_card import SyncCard
+
+            grid.addWidget(SyncCard(context.sync, self._settings.event.name, self), 1, 0, 1, 2)
         layout.addLayout(grid)
         layout.addStretch(1)
 
