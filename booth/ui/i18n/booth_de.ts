@@ -87,27 +87,27 @@
         <translation>Keine Webcam gefunden: Die Demo-Kamera wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="174"/>
+        <location filename="../operator/camera_tab.py" line="177"/>
         <source>Could not list cameras: {e}</source>
         <translation>Kameras konnten nicht aufgelistet werden: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="188"/>
+        <location filename="../operator/camera_tab.py" line="191"/>
         <source>Camera source set to {s}</source>
         <translation>Kameraquelle auf {s} gesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="202"/>
+        <location filename="../operator/camera_tab.py" line="205"/>
         <source>The camera could not restart: {e}</source>
         <translation>Die Kamera konnte nicht neu starten: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="207"/>
+        <location filename="../operator/camera_tab.py" line="210"/>
         <source>Preview mirror on</source>
         <translation>Vorschau gespiegelt</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="207"/>
+        <location filename="../operator/camera_tab.py" line="210"/>
         <source>Preview mirror off</source>
         <translation>Vorschau nicht gespiegelt</translation>
     </message>
@@ -150,33 +150,33 @@
         <translation>Änderungen gelten ab dem nächsten Gast, bis zum Neustart.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="173"/>
-        <location filename="../operator/catalog_tab.py" line="203"/>
+        <location filename="../operator/catalog_tab.py" line="176"/>
+        <location filename="../operator/catalog_tab.py" line="206"/>
         <source>{n} entries</source>
         <translation>{n} Einträge</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="173"/>
+        <location filename="../operator/catalog_tab.py" line="176"/>
         <source>No entries yet.</source>
         <translation>Noch keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="192"/>
+        <location filename="../operator/catalog_tab.py" line="195"/>
         <source>Asking the service…</source>
         <translation>Frage beim Dienst an…</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="199"/>
+        <location filename="../operator/catalog_tab.py" line="202"/>
         <source>Could not reload: {e}</source>
         <translation>Neu laden fehlgeschlagen: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="216"/>
+        <location filename="../operator/catalog_tab.py" line="219"/>
         <source>At least one experience must stay on for guests.</source>
         <translation>Mindestens ein Erlebnis muss für Gäste eingeschaltet bleiben.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="220"/>
+        <location filename="../operator/catalog_tab.py" line="223"/>
         <source>Guests are offered: {list}</source>
         <translation>Gäste bekommen angeboten: {list}</translation>
     </message>
@@ -404,158 +404,158 @@
 <context>
     <name>JobsTab</name>
     <message>
-        <location filename="../operator/jobs_tab.py" line="239"/>
+        <location filename="../operator/jobs_tab.py" line="251"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="240"/>
+        <location filename="../operator/jobs_tab.py" line="252"/>
         <source>All jobs</source>
         <translation>Alle Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="240"/>
+        <location filename="../operator/jobs_tab.py" line="252"/>
         <source>Needs operator</source>
         <translation>Betreiber gefragt</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="243"/>
+        <location filename="../operator/jobs_tab.py" line="255"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="244"/>
+        <location filename="../operator/jobs_tab.py" line="256"/>
         <source>Resume sending</source>
         <translation>Senden fortsetzen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="245"/>
+        <location filename="../operator/jobs_tab.py" line="257"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="246"/>
-        <location filename="../operator/jobs_tab.py" line="335"/>
+        <location filename="../operator/jobs_tab.py" line="258"/>
+        <location filename="../operator/jobs_tab.py" line="348"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="247"/>
+        <location filename="../operator/jobs_tab.py" line="259"/>
         <source>Resubmit…</source>
         <translation>Neu einreichen…</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="248"/>
+        <location filename="../operator/jobs_tab.py" line="260"/>
         <source>Send a run whose answer was lost again: this may cost a credit</source>
         <translation>Einen Lauf, dessen Antwort verloren ging, erneut senden: Das kann ein Guthaben kosten</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="249"/>
+        <location filename="../operator/jobs_tab.py" line="261"/>
         <source>Open result</source>
         <translation>Ergebnis öffnen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="250"/>
+        <location filename="../operator/jobs_tab.py" line="262"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="250"/>
+        <location filename="../operator/jobs_tab.py" line="262"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="251"/>
+        <location filename="../operator/jobs_tab.py" line="263"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="251"/>
+        <location filename="../operator/jobs_tab.py" line="263"/>
         <source>What to do</source>
         <translation>Was zu tun ist</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="252"/>
+        <location filename="../operator/jobs_tab.py" line="264"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="252"/>
+        <location filename="../operator/jobs_tab.py" line="264"/>
         <source>Service job id</source>
         <translation>Auftrags-ID beim Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="253"/>
+        <location filename="../operator/jobs_tab.py" line="265"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="256"/>
+        <location filename="../operator/jobs_tab.py" line="268"/>
         <source>Select a job, then Open result.</source>
         <translation>Auftrag auswählen, dann „Ergebnis öffnen“.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="257"/>
+        <location filename="../operator/jobs_tab.py" line="269"/>
         <source>Selected job</source>
         <translation>Ausgewählter Auftrag</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="295"/>
+        <location filename="../operator/jobs_tab.py" line="310"/>
         <source> — needs your decision</source>
         <translation> – wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="319"/>
+        <location filename="../operator/jobs_tab.py" line="332"/>
         <source>New runs are paused ({kind}): {message}</source>
         <translation>Neue Läufe sind pausiert ({kind}): {message}</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="327"/>
+        <location filename="../operator/jobs_tab.py" line="340"/>
         <source>Retry asked for ticket {t}</source>
         <translation>Wiederholung für Ticket {t} angefordert</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="333"/>
+        <location filename="../operator/jobs_tab.py" line="346"/>
         <source>Cancel this job?</source>
         <translation>Diesen Auftrag abbrechen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="334"/>
+        <location filename="../operator/jobs_tab.py" line="347"/>
         <source>Ticket {t} will not be finished; the guest&apos;s photo stays in the event folder.</source>
         <translation>Ticket {t} wird nicht fertiggestellt; das Foto des Gastes bleibt im Event-Ordner.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="339"/>
+        <location filename="../operator/jobs_tab.py" line="352"/>
         <source>Ticket {t} cancelled</source>
         <translation>Ticket {t} abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="345"/>
+        <location filename="../operator/jobs_tab.py" line="358"/>
         <source>The answer to ticket {t}&apos;s run was lost: the service may already have made it. Sending it again costs another credit.</source>
         <translation>Die Antwort auf den Lauf von Ticket {t} ging verloren: Der Dienst hat das Bild vielleicht schon erstellt. Erneutes Senden kostet ein weiteres Guthaben.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="347"/>
+        <location filename="../operator/jobs_tab.py" line="360"/>
         <source>Resubmit this job?</source>
         <translation>Diesen Auftrag neu einreichen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="348"/>
+        <location filename="../operator/jobs_tab.py" line="361"/>
         <source>Resubmit</source>
         <translation>Neu einreichen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="352"/>
+        <location filename="../operator/jobs_tab.py" line="365"/>
         <source>Ticket {t} sent again on the operator&apos;s word</source>
         <translation>Ticket {t} auf Anweisung des Betreibers erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="360"/>
+        <location filename="../operator/jobs_tab.py" line="373"/>
         <source>Sending resumed after the account problem was fixed</source>
         <translation>Senden fortgesetzt, nachdem das Kontoproblem behoben wurde</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="368"/>
+        <location filename="../operator/jobs_tab.py" line="381"/>
         <source>Loading…</source>
         <translation>Lädt…</translation>
     </message>
@@ -586,12 +586,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="294"/>
+        <location filename="../kiosk/window.py" line="295"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="298"/>
+        <location filename="../kiosk/window.py" line="299"/>
         <source>The control panel opens as soon as the booth has started.</source>
         <translation>Das Bedienfeld öffnet sich, sobald die Fotobox gestartet ist.</translation>
     </message>
@@ -685,12 +685,12 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="172"/>
+        <location filename="../operator/common.py" line="179"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="175"/>
+        <location filename="../operator/common.py" line="182"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1117,7 +1117,22 @@
         <translation>Der Drucker ist wieder bereit.</translation>
     </message>
     <message>
+        <location filename="../operator/problem_words.py" line="72"/>
+        <source>The photo is saved now.</source>
+        <translation>Das Foto ist jetzt gespeichert.</translation>
+    </message>
+    <message>
         <location filename="../operator/problem_words.py" line="73"/>
+        <source>The result is saved now.</source>
+        <translation>Das Ergebnis ist jetzt gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="74"/>
+        <source>The job list is written again.</source>
+        <translation>Die Auftragsliste wird wieder geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="76"/>
         <source>Solved: {words}</source>
         <translation>Gelöst: {words}</translation>
     </message>
@@ -1189,72 +1204,72 @@
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../operator/stats_tab.py" line="67"/>
+        <location filename="../operator/stats_tab.py" line="69"/>
         <source>Event figures</source>
         <translation>Event-Zahlen</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="68"/>
+        <location filename="../operator/stats_tab.py" line="70"/>
         <source>Jobs in all</source>
         <translation>Aufträge gesamt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="72"/>
+        <location filename="../operator/stats_tab.py" line="74"/>
         <source>Waiting for your decision</source>
         <translation>Warten auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="73"/>
+        <location filename="../operator/stats_tab.py" line="75"/>
         <source>AI service</source>
         <translation>KI-Dienst</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="74"/>
+        <location filename="../operator/stats_tab.py" line="76"/>
         <source>Average generation time</source>
         <translation>Durchschnittliche Erstellungszeit</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="75"/>
+        <location filename="../operator/stats_tab.py" line="77"/>
         <source>Prints made</source>
         <translation>Gedruckt</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="76"/>
+        <location filename="../operator/stats_tab.py" line="78"/>
         <source>Prints waiting</source>
         <translation>Drucke in Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="77"/>
+        <location filename="../operator/stats_tab.py" line="79"/>
         <source>Account problems (credits, sign-in)</source>
         <translation>Kontoprobleme (Guthaben, Anmeldung)</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="94"/>
+        <location filename="../operator/stats_tab.py" line="96"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="96"/>
+        <location filename="../operator/stats_tab.py" line="98"/>
         <source>offline: pictures wait in the queue</source>
         <translation>offline: Bilder warten in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="98"/>
+        <location filename="../operator/stats_tab.py" line="100"/>
         <source>{s:.1f} s</source>
         <translation>{s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="100"/>
+        <location filename="../operator/stats_tab.py" line="102"/>
         <source>printing is off</source>
         <translation>Drucken ist aus</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="100"/>
+        <location filename="../operator/stats_tab.py" line="102"/>
         <source>no printer</source>
         <translation>kein Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/stats_tab.py" line="108"/>
+        <location filename="../operator/stats_tab.py" line="110"/>
         <source> — sending paused: {m}</source>
         <translation> – Senden pausiert: {m}</translation>
     </message>

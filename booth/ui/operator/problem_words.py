@@ -69,6 +69,9 @@ OVER: dict[ProblemKind, object] = {
     K.CREDITS: QT_TRANSLATE_NOOP("ProblemWords", "Sending resumed."),
     K.CAMERA_LOST: QT_TRANSLATE_NOOP("ProblemWords", "The camera is live again."),
     K.PRINTER_NOT_READY: QT_TRANSLATE_NOOP("ProblemWords", "The printer is ready again."),
+    K.PHOTO_UNSAVED: QT_TRANSLATE_NOOP("ProblemWords", "The photo is saved now."),
+    K.RESULT_UNSAVED: QT_TRANSLATE_NOOP("ProblemWords", "The result is saved now."),
+    K.STORE_UNWRITABLE: QT_TRANSLATE_NOOP("ProblemWords", "The job list is written again."),
 }
 OVER_OTHER = QT_TRANSLATE_NOOP("ProblemWords", "Solved: {words}")
 # The button a held or failed job offers, for a job that records only its kind.
