@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from PySide6.QtCore import QObject, Signal
 
-from booth.problems import Part, Problem, ProblemKind, Remedy, Severity
+from booth.problems import Problem, ProblemKind, Severity
 from booth.settings import Settings
 
 if TYPE_CHECKING:
@@ -119,34 +119,6 @@ class MessageBridge(QObject):
     def active(self) -> list[Problem]:
         """Problems still standing, oldest first."""
         return sorted(self._active.values(), key=lambda p: p.at)
-
-    # -- transitional: booth.app on this branch still posts (kind, text) pairs --------------------------------
-    # The wiring (h3) connects each part's `problem`/`problem_over` to report/resolve; until that is merged,
-    # its old calls land here as Problems. Delete these with their last caller.
-    def warning(self, kind: str, text: str) -> None:
-        found = _LEGACY.get(kind)
-        if found is not None:
-            self.report(Problem.make(found[0], found[1], remedy=found[2], detail=text))
-
-    def clear(self, kind: str) -> None:
-        found = _LEGACY.get(kind)
-        if found is not None:
-            self.resolve(found[0])
-
-
-_LEGACY: dict[str, tuple[ProblemKind, Part, Remedy]] = {
-    "offline": (ProblemKind.OFFLINE, Part.JOBS, Remedy.NONE),
-    "server": (ProblemKind.SERVER, Part.JOBS, Remedy.NONE),
-    "rate_limited": (ProblemKind.RATE_LIMITED, Part.JOBS, Remedy.NONE),
-    "auth": (ProblemKind.AUTH, Part.JOBS, Remedy.RESUME),
-    "credits": (ProblemKind.CREDITS, Part.JOBS, Remedy.RESUME),
-    "failed": (ProblemKind.FAILED, Part.JOBS, Remedy.RETRY),
-    "needs_operator": (ProblemKind.ANSWER_LOST, Part.JOBS, Remedy.RESUBMIT),
-    "storage": (ProblemKind.STORE_UNWRITABLE, Part.JOBS, Remedy.NONE),
-    "camera": (ProblemKind.CAMERA_LOST, Part.CAMERA, Remedy.NONE),
-    "printer": (ProblemKind.PRINTING_OFF, Part.PRINTER, Remedy.NONE),
-    "share": (ProblemKind.SHARING_OFF, Part.SHARE, Remedy.NONE),
-}
 
 
 class PartNotStarted(RuntimeError):

@@ -87,27 +87,27 @@
         <translation>Keine Webcam gefunden: Die Demo-Kamera wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="175"/>
+        <location filename="../operator/camera_tab.py" line="178"/>
         <source>Could not list cameras: {e}</source>
         <translation>Kameras konnten nicht aufgelistet werden: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="189"/>
+        <location filename="../operator/camera_tab.py" line="192"/>
         <source>Camera source set to {s}</source>
         <translation>Kameraquelle auf {s} gesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="203"/>
+        <location filename="../operator/camera_tab.py" line="206"/>
         <source>The camera could not restart: {e}</source>
         <translation>Die Kamera konnte nicht neu starten: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="208"/>
+        <location filename="../operator/camera_tab.py" line="211"/>
         <source>Preview mirror on</source>
         <translation>Vorschau gespiegelt</translation>
     </message>
     <message>
-        <location filename="../operator/camera_tab.py" line="208"/>
+        <location filename="../operator/camera_tab.py" line="211"/>
         <source>Preview mirror off</source>
         <translation>Vorschau nicht gespiegelt</translation>
     </message>
@@ -150,33 +150,33 @@
         <translation>Änderungen gelten ab dem nächsten Gast, bis zum Neustart.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="173"/>
-        <location filename="../operator/catalog_tab.py" line="203"/>
+        <location filename="../operator/catalog_tab.py" line="176"/>
+        <location filename="../operator/catalog_tab.py" line="206"/>
         <source>{n} entries</source>
         <translation>{n} Einträge</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="173"/>
+        <location filename="../operator/catalog_tab.py" line="176"/>
         <source>No entries yet.</source>
         <translation>Noch keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="192"/>
+        <location filename="../operator/catalog_tab.py" line="195"/>
         <source>Asking the service…</source>
         <translation>Frage beim Dienst an…</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="199"/>
+        <location filename="../operator/catalog_tab.py" line="202"/>
         <source>Could not reload: {e}</source>
         <translation>Neu laden fehlgeschlagen: {e}</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="216"/>
+        <location filename="../operator/catalog_tab.py" line="219"/>
         <source>At least one experience must stay on for guests.</source>
         <translation>Mindestens ein Erlebnis muss für Gäste eingeschaltet bleiben.</translation>
     </message>
     <message>
-        <location filename="../operator/catalog_tab.py" line="220"/>
+        <location filename="../operator/catalog_tab.py" line="223"/>
         <source>Guests are offered: {list}</source>
         <translation>Gäste bekommen angeboten: {list}</translation>
     </message>
@@ -465,7 +465,7 @@
     </message>
     <message>
         <location filename="../operator/jobs_tab.py" line="256"/>
-        <location filename="../operator/jobs_tab.py" line="348"/>
+        <location filename="../operator/jobs_tab.py" line="351"/>
         <source>Cancel job</source>
         <translation>Auftrag abbrechen</translation>
     </message>
@@ -535,87 +535,87 @@
         <translation>Ausgewählter Auftrag</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="310"/>
+        <location filename="../operator/jobs_tab.py" line="313"/>
         <source> — needs your decision</source>
         <translation> – wartet auf Ihre Entscheidung</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="332"/>
+        <location filename="../operator/jobs_tab.py" line="335"/>
         <source>New runs are paused ({kind}): {message}</source>
         <translation>Neue Läufe sind pausiert ({kind}): {message}</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="340"/>
+        <location filename="../operator/jobs_tab.py" line="343"/>
         <source>Retry asked for ticket {t}</source>
         <translation>Wiederholung für Ticket {t} angefordert</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="346"/>
+        <location filename="../operator/jobs_tab.py" line="349"/>
         <source>Cancel this job?</source>
         <translation>Diesen Auftrag abbrechen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="347"/>
+        <location filename="../operator/jobs_tab.py" line="350"/>
         <source>Ticket {t} will not be finished; the guest&apos;s photo stays in the event folder.</source>
         <translation>Ticket {t} wird nicht fertiggestellt; das Foto des Gastes bleibt im Event-Ordner.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="352"/>
+        <location filename="../operator/jobs_tab.py" line="355"/>
         <source>Ticket {t} cancelled</source>
         <translation>Ticket {t} abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="358"/>
+        <location filename="../operator/jobs_tab.py" line="361"/>
         <source>The answer to ticket {t}&apos;s run was lost: the service may already have made it. Sending it again costs another credit.</source>
         <translation>Die Antwort auf den Lauf von Ticket {t} ging verloren: Der Dienst hat das Bild vielleicht schon erstellt. Erneutes Senden kostet ein weiteres Guthaben.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="360"/>
+        <location filename="../operator/jobs_tab.py" line="363"/>
         <source>Resubmit this job?</source>
         <translation>Diesen Auftrag neu einreichen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="361"/>
+        <location filename="../operator/jobs_tab.py" line="364"/>
         <source>Resubmit</source>
         <translation>Neu einreichen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="365"/>
+        <location filename="../operator/jobs_tab.py" line="368"/>
         <source>Ticket {t} sent again on the operator&apos;s word</source>
         <translation>Ticket {t} auf Anweisung des Betreibers erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="373"/>
+        <location filename="../operator/jobs_tab.py" line="376"/>
         <source>Sending resumed after the account problem was fixed</source>
         <translation>Senden fortgesetzt, nachdem das Kontoproblem behoben wurde</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="381"/>
+        <location filename="../operator/jobs_tab.py" line="384"/>
         <source>Loading…</source>
         <translation>Lädt…</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="396"/>
+        <location filename="../operator/jobs_tab.py" line="399"/>
         <source>Ticket {t}: the photo, the results, the print records and the download links are deleted for good. This cannot be undone.</source>
         <translation>Ticket {t}: Foto, Ergebnisse, Druckeinträge und Download-Links werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="398"/>
+        <location filename="../operator/jobs_tab.py" line="401"/>
         <source>Forget this guest?</source>
         <translation>Diesen Gast vergessen?</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="399"/>
+        <location filename="../operator/jobs_tab.py" line="402"/>
         <source>Forget guest</source>
         <translation>Gast vergessen</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="410"/>
+        <location filename="../operator/jobs_tab.py" line="413"/>
         <source>Ticket {t} forgotten: {n} files deleted, {l} download links ended</source>
         <translation>Ticket {t} vergessen: {n} Dateien gelöscht, {l} Download-Links beendet</translation>
     </message>
     <message>
-        <location filename="../operator/jobs_tab.py" line="414"/>
+        <location filename="../operator/jobs_tab.py" line="417"/>
         <source>The guest could not be forgotten: {e}</source>
         <translation>Der Gast konnte nicht vergessen werden: {e}</translation>
     </message>
@@ -755,12 +755,12 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="172"/>
+        <location filename="../operator/common.py" line="179"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../operator/common.py" line="175"/>
+        <location filename="../operator/common.py" line="182"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1340,9 +1340,24 @@
         <translation>Der gemeinsame Speicher antwortet wieder; wartende Dateien gehen jetzt raus.</translation>
     </message>
     <message>
-        <location filename="../operator/problem_words.py" line="78"/>
+        <location filename="../operator/problem_words.py" line="81"/>
         <source>Solved: {words}</source>
         <translation>Gelöst: {words}</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="77"/>
+        <source>The photo is saved now.</source>
+        <translation>Das Foto ist jetzt gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="78"/>
+        <source>The result is saved now.</source>
+        <translation>Das Ergebnis ist jetzt gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../operator/problem_words.py" line="79"/>
+        <source>The job list is written again.</source>
+        <translation>Die Auftragsliste wird wieder geschrieben.</translation>
     </message>
 </context>
 <context>

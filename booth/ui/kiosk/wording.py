@@ -53,7 +53,6 @@ PROBLEMS = {
     ProblemKind.FAILED: HELP,
     ProblemKind.ANSWER_LOST: HELP,
     ProblemKind.SEND_INTERRUPTED: HELP,
-    ProblemKind.DEADLINE: HELP,
     ProblemKind.CAMERA_LOST: CAMERA,
     ProblemKind.PRINTER_NOT_READY: PRINTER,
     ProblemKind.PRINT_FAILED: PRINTER,

@@ -7,7 +7,7 @@ thread, so both run on the thread pool. Source and mirror changes are written to
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
@@ -131,7 +131,10 @@ class CameraTab(Worded):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._body.fit(event.size())
+        self.orient(event.size())
+
+    def orient(self, size: QSize) -> None:
+        self._body.fit(size)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -151,7 +151,10 @@ class CatalogTab(Worded):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._body.fit(event.size())
+        self.orient(event.size())
+
+    def orient(self, size: QSize) -> None:
+        self._body.fit(size)
 
     # -- looks -------------------------------------------------------------------------------------------
     def current_kind(self) -> str:

@@ -49,6 +49,13 @@ class Worded(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def orient(self, size: QSize) -> None:
+        """Arrange for a screen of this shape (tabs with side-by-side panes stack them on a tall one).
+
+        The panel calls it on every tab when it is resized, hidden tabs included: a hidden tab gets its own
+        resize only when shown, and until then its wide layout's minimum would widen a portrait panel.
+        """
+
 
 def button(text: str, name: str, parent: QWidget | None = None, *, kind: str = "") -> QPushButton:
     """A touch-sized push button; `kind` ("primary", "danger") picks its colour in the stylesheet."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -274,7 +274,10 @@ class JobsTab(Worded):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._body.fit(event.size())
+        self.orient(event.size())
+
+    def orient(self, size: QSize) -> None:
+        self._body.fit(size)
 
     # -- selection ---------------------------------------------------------------------------------------
     def selected_job(self) -> Job | None:

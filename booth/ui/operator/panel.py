@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from booth.ui.context import AppContext
 from booth.ui.operator.camera_tab import CameraTab
 from booth.ui.operator.catalog_tab import CatalogTab
-from booth.ui.operator.common import ask, button, load_stylesheet
+from booth.ui.operator.common import Worded, ask, button, load_stylesheet
 from booth.ui.operator.credentials_tab import CredentialsTab
 from booth.ui.operator.jobs_tab import JobsTab
 from booth.ui.operator.messages import MessageLog, MessagesPane
@@ -150,6 +150,13 @@ class OperatorPanel(QWidget):
         self.quit_requested.emit()
         self.context.quit()
         self.close()  # accepted now: the panel must not linger over a booth that is shutting down
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for i in range(self.tabs.count()):
+            tab = self._tab(i)
+            if isinstance(tab, Worded):
+                tab.orient(event.size())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

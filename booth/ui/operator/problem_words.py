@@ -74,6 +74,9 @@ OVER: dict[ProblemKind, object] = {
     K.CAMERA_LOST: QT_TRANSLATE_NOOP("ProblemWords", "The camera is live again."),
     K.PRINTER_NOT_READY: QT_TRANSLATE_NOOP("ProblemWords", "The printer is ready again."),
     K.SYNC_FAILED: QT_TRANSLATE_NOOP("ProblemWords", "The shared storage answers again; waiting files are going out."),
+    K.PHOTO_UNSAVED: QT_TRANSLATE_NOOP("ProblemWords", "The photo is saved now."),
+    K.RESULT_UNSAVED: QT_TRANSLATE_NOOP("ProblemWords", "The result is saved now."),
+    K.STORE_UNWRITABLE: QT_TRANSLATE_NOOP("ProblemWords", "The job list is written again."),
 }
 OVER_OTHER = QT_TRANSLATE_NOOP("ProblemWords", "Solved: {words}")
 # The button a held or failed job offers, for a job that records only its kind.
