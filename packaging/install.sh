@@ -15,6 +15,7 @@ apt_packages=(
   fonts-dejavu-core fonts-noto-core
   cups cups-bsd cups-client printer-driver-cups-pdf libcups2 poppler-utils
   xvfb v4l-utils
+  cage xwayland grim systemd  # the kiosk session's tests: cage headless, grim screenshots, systemd-analyze
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -126,6 +126,11 @@ def _show(window: KioskWindow, *, windowed: bool) -> None:
         return
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     window.hide_cursor()
+    # Full screen is a request a window manager grants; an X kiosk session has none (or one that leaves a
+    # frameless window at its size), so the window takes the screen's size itself. Wayland (cage) ignores it.
+    screen = window.screen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
 
 

@@ -14,22 +14,11 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from appliance_helpers import GRAB, assert_attract, bare_env
 
-ROOT = Path(__file__).resolve().parents[2]
-GRAB = """
-import sys
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication(sys.argv[:1])
-shot = app.primaryScreen().grabWindow(0)
-image = shot.toImage()
-assert shot.save(sys.argv[1]), "could not save"
-colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-print(len(colours))
-"""
 SVG_PROBE = (
     "from PySide6.QtGui import QGuiApplication, QImage; app = QGuiApplication([]); "
     "from booth.ui.kiosk.screens.base import service_art; "
@@ -37,47 +26,6 @@ SVG_PROBE = (
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (install.sh)")]
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """packaging/build.sh's dist/booth, copied to a temp folder outside the checkout."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller comes with the test extras")
-    env = {**os.environ, "PYTHON": sys.executable}
-    done = subprocess.run(["bash", "packaging/build.sh"], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=1800)
-    assert done.returncode == 0, done.stderr[-4000:]
-    assert "booth: built dist/booth in" in done.stdout
-    print(done.stdout.strip().splitlines()[-1])
-    target = tmp_path_factory.mktemp("elsewhere") / "booth"
-    shutil.copytree(ROOT / "dist" / "booth", target, symlinks=True)
-    return target
-
-
-@pytest.fixture(scope="module")
-def screen() -> Iterator[str]:
-    """An Xvfb screen on a free display number."""
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                            pass_fds=(write,), stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        xvfb.terminate()
-        xvfb.wait(10)
-
-
-def bare_env(home: Path, **extra: str) -> dict[str, str]:
-    """No venv, no PYTHONPATH, no source tree: what a machine without Python gives the program."""
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "booth.toml"
-    config.write_text(f'[event]\nname = "Bundle"\ndir = "{home / "event"}"\n', encoding="utf-8")
-    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "BOOTH_CONFIG": str(config),
-           "BOOTH_PIN": "2580", "BOOTH_LOG_DIR": str(home / "logs")}
-    return {**env, **extra}
 
 
 def _cups_pdf_ready() -> bool:
@@ -114,10 +62,10 @@ def test_demo_kiosk_shows_the_attract_screen(bundle: Path, screen: str, tmp_path
     env = bare_env(tmp_path / "home", DISPLAY=screen)
     kiosk = subprocess.Popen([str(bundle / "booth"), "--demo"], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
+    shot = artifacts_dir / "bundle-attract.png"
     try:
         time.sleep(10)
         assert kiosk.poll() is None, kiosk.communicate()[1].decode()[-3000:]
-        shot = artifacts_dir / "bundle-attract.png"
         grab_env = {**os.environ, "DISPLAY": screen, "QT_QPA_PLATFORM": "xcb"}
         grabbed = subprocess.run([sys.executable, "-c", GRAB, str(shot)], env=grab_env, capture_output=True,
                                  text=True, timeout=60)
@@ -130,3 +78,4 @@ def test_demo_kiosk_shows_the_attract_screen(bundle: Path, screen: str, tmp_path
     assert kiosk.returncode == 0, err.decode()[-3000:]
     assert "Traceback" not in err.decode()
     assert "booth services started" in log
+    assert_attract(shot, full=True)  # the whole screen, with no window manager to grant full screen
