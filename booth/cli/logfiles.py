@@ -9,13 +9,14 @@ private to the booth's user, and scrubbed by the same redaction filter as the te
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import sys
 from pathlib import Path
 
-from booth.private import private_dir, private_file
+from booth.private import FILE_MODE, private_dir, private_file
 
 LOG_DIR_ENV = "BOOTH_LOG_DIR"
 LOG_NAME = "booth.log"
@@ -41,7 +42,14 @@ def log_files(folder: Path | None = None) -> list[Path]:
 
 
 class BoothFileHandler(logging.handlers.RotatingFileHandler):
-    """The size-capped file handler; its own class so a second setup (tests call main() often) replaces it."""
+    """The size-capped file handler; its own class so a second setup (tests call main() often) replaces it.
+
+    Each rotation opens a new file; the base class would make it with the umask's mode (world-readable).
+    """
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(verbose: bool) -> Path | None:
