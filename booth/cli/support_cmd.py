@@ -26,6 +26,7 @@ from booth import settings as settings_mod
 from booth.api.redact import REDACTED, redact, register_secret
 from booth.cli.errors import CliError
 from booth.cli.logfiles import log_dir, log_files
+from booth.private import private_file
 
 DOCTOR_TIMEOUT_S = 180.0
 PIN_VARIABLES = ("BOOTH_PIN", "BOOTH_KIOSK_OPERATOR_PIN")
@@ -52,6 +53,8 @@ def _support(args: argparse.Namespace) -> int:
     files = {"settings.json": _settings_text(args), "doctor.txt": _doctor_text(args), "about.txt": _about()}
     tmp = out.with_name(out.name + ".part")
     try:
+        if os.name == "posix":  # guests' ticket numbers and the event's paths are in it: for this user only
+            private_file(tmp)
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, text in files.items():
                 archive.writestr(name, redact(text))

@@ -45,6 +45,7 @@ def test_support_zip_has_logs_doctor_and_settings_but_no_secret(tmp_path: Path, 
 
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}" in done.stdout
+    assert out.stat().st_mode & 0o077 == 0, "the zip is for this user only"
     with zipfile.ZipFile(out) as archive:
         texts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
     assert {"settings.json", "doctor.txt", "about.txt", "logs/booth.log", "logs/booth.log.1"} <= set(texts)
