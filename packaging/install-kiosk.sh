@@ -63,7 +63,7 @@ write_files() {
   rm -rf "$opt"  # an update: the running booth keeps its open files until the restart below
   mv "$opt.new" "$opt"
   local session_type=wayland
-  [ "$mode" = x11 ] && session_type=x11
+  if [ "$mode" = x11 ]; then session_type=x11; fi
   sed -e "s/@MODE@/$mode/" -e "s/@SESSION_TYPE@/$session_type/" "$here/kiosk/booth-kiosk.service" > "$unit"
   chmod 0644 "$unit"
   install -d -m 0700 "$data" "$data/logs" "$data/events"
@@ -86,7 +86,7 @@ install_kiosk() {
   fi
   usermod -a -G video,lpadmin booth
   for group in render input; do  # the GPU and the touchscreen, where the system has these groups
-    getent group "$group" >/dev/null && usermod -a -G "$group" booth
+    if getent group "$group" >/dev/null; then usermod -a -G "$group" booth; fi
   done
   if [ ! -e "$state" ]; then
     mkdir -p "$data"
@@ -97,9 +97,10 @@ install_kiosk() {
   if [ "$mode" = x11 ]; then  # Xorg started by a non-root user on a console
     printf 'allowed_users=anybody\nneeds_root_rights=yes\n' > /etc/X11/Xwrapper.config
   fi
-  systemctl daemon-reload
+  # Offline (an image being prepared, a container) systemctl still links units; only reload needs systemd.
+  if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi
   systemctl mask getty@tty1.service
-  systemctl set-default graphical.target
+  if [ "$(systemctl get-default)" != graphical.target ]; then systemctl set-default graphical.target; fi
   systemctl enable booth-kiosk.service
   if [ -d /run/systemd/system ]; then systemctl restart booth-kiosk.service; fi
   echo "install-kiosk: the booth starts on tty1 ($mode) now and at every boot; settings in $data/booth.toml"
@@ -113,8 +114,9 @@ uninstall_kiosk() {
     if [ -d /run/systemd/system ]; then systemctl disable --now booth-kiosk.service 2>/dev/null || true; fi
     systemctl disable booth-kiosk.service 2>/dev/null || true
     systemctl unmask getty@tty1.service 2>/dev/null || true
-    if [ -e "$state" ]; then
-      systemctl set-default "$(sed -n 's/^default_target=//p' "$state")" || true
+    previous=$( [ -e "$state" ] && sed -n 's/^default_target=//p' "$state" || true)
+    if [ -n "$previous" ] && [ "$(systemctl get-default)" != "$previous" ]; then
+      systemctl set-default "$previous" || true
     fi
   fi
   rm -f "$unit" "$state"
