@@ -13,6 +13,7 @@ apt_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   fonts-dejavu-core fonts-noto-core
+  cage xwayland grim systemd  # the kiosk session's tests: cage headless, grim screenshots, systemd-analyze
   cups cups-bsd cups-client printer-driver-cups-pdf libcups2 poppler-utils
   xvfb v4l-utils
   rclone chromium

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import tempfile
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # BOOTH_<SECTION>_<KEY> is a setting).
 for _var in [name for name in os.environ if name.upper().startswith("BOOTH_")]:
     os.environ.pop(_var, None)
+# Nor write to the developer's own log folder (booth.cli.logfiles), from this process or a booth it starts.
+os.environ["BOOTH_LOG_DIR"] = tempfile.mkdtemp(prefix="booth-test-logs-")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 T = TypeVar("T")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
+from booth import __version__
 from booth.cli.errors import CliError
+from booth.cli.logfiles import setup_logging
 from booth.settings import ConfigError
 
 __all__ = ["CliError", "build_parser", "main"]
@@ -21,7 +22,7 @@ __all__ = ["CliError", "build_parser", "main"]
 # Module names under booth.cli, each registering one or more subcommands.
 COMMAND_MODULES = (
     "engine_cmd", "api_cmd", "batch_cmd", "jobs_cmd", "print_cmd", "doctor_cmd", "config_cmd", "pin_cmd",
-    "sync_cmd", "stats_cmd", "wall_cmd",
+    "sync_cmd", "stats_cmd", "wall_cmd", "support_cmd",
 )
 
 
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--windowed", action="store_true", help="open the kiosk in a window, not full screen")
     parser.add_argument("--demo", action="store_true", help="use the local engine and the demo camera")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    parser.add_argument("--version", action="version", version=f"booth {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"booth.cli.{name}").register(sub)
@@ -47,13 +49,7 @@ def _run_kiosk(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    from booth.api.redact import guard_handlers
-
-    guard_handlers()
+    setup_logging(args.verbose)
     handler = getattr(args, "func", _run_kiosk)
     try:
         return int(handler(args) or 0)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from booth.app import start_camera, start_services, stop_parts
 from booth.cli.common import load_settings
 from booth.cli.errors import CliError
+from booth.cli.survive import Survival
 from booth.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 # Set to a file path: the kiosk writes the wall-clock time of the first painted preview frame there
 # (benchmarks/startup.py) and opens straight on the pose screen.
 FIRST_FRAME_ENV = "BOOTH_FIRST_FRAME_FILE"
+# The exit status after an error storm (booth.cli.survive): EX_SOFTWARE, restarted by the kiosk service.
+EXIT_GAVE_UP = 70
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
@@ -87,6 +90,9 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
         closed.set()
 
     ctx.on_quit = quit_kiosk
+    # Errors that keep coming: stop cleanly (jobs are on disk) and exit non-zero so the service restarts booth.
+    survival = Survival(window.recover, give_up=quit_kiosk)
+    survival.install(asyncio.get_running_loop())
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: asyncio.get_event_loop().call_soon_threadsafe(quit_kiosk))
     _show(window, windowed=bool(getattr(args, "windowed", False)) or not settings.kiosk.fullscreen)
@@ -106,8 +112,9 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
         window.services_ready()
         await closed.wait()
     finally:
+        survival.uninstall()
         await stop_parts(ctx)
-    return 0
+    return EXIT_GAVE_UP if survival.gave_up else 0
 
 
 def _show(window: KioskWindow, *, windowed: bool) -> None:
@@ -119,6 +126,11 @@ def _show(window: KioskWindow, *, windowed: bool) -> None:
         return
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
     window.hide_cursor()
+    # Full screen is a request a window manager grants; an X kiosk session has none (or one that leaves a
+    # frameless window at its size), so the window takes the screen's size itself. Wayland (cage) ignores it.
+    screen = window.screen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
 
 

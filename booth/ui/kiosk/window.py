@@ -344,6 +344,13 @@ class KioskWindow(QWidget):
         elif not show and QApplication.overrideCursor() is None:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
+    def recover(self) -> None:
+        """After an uncaught error (booth.cli.survive): whatever step broke, the next guest starts clean."""
+        if self.flow.capturing:
+            self.flow.capturing = False
+            self.flow.capturing_changed.emit(False)
+        self.flow.reset()
+
     def allow_close(self) -> None:
         """The operator quits: the window may close now (and only now)."""
         self._allow_close = True

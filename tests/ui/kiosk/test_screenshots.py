@@ -24,7 +24,7 @@ def test_screens(arun, engine, kiosk_settings, artifacts_dir: Path, orientation:
     out = artifacts_dir / "screens"
     out.mkdir(parents=True, exist_ok=True)
     size = SIZES[orientation]
-    kiosk_settings.event.logo = Path(__file__).resolve().parents[3] / "assets" / "sample-logo.svg"
+    kiosk_settings.event.logo = Path(__file__).resolve().parents[3] / "booth" / "assets" / "sample-logo.svg"
     printing = cups_queue_ready()
     if printing:  # show the Print option on the result screen when a CUPS queue is there
         kiosk_settings.printing.enabled = True

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-ASSETS = Path(__file__).resolve().parents[4] / "assets"
+ASSETS = Path(__file__).resolve().parents[3] / "assets"  # booth/assets: package data, so in a wheel or bundle too
 
 
 def service_art(name: str) -> Path | None:
