@@ -17,6 +17,7 @@ class _Jobs(QObject):
 
     job_added = Signal(str)
     job_changed = Signal(str)
+    job_removed = Signal(str)
 
     def __init__(self, jobs: list[Job]) -> None:
         super().__init__()

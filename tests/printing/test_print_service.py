@@ -328,7 +328,11 @@ class _Log:
 
 def _tab(qtbot, svc: PrintService, printing: PrintingSettings) -> tuple[PrinterTab, _Log]:
     log = _Log()
-    tab = PrinterTab(SimpleNamespace(printer=svc, settings=Settings(printing=printing), queue=None), log)  # type: ignore[arg-type]
+    class NoJobs:  # prints made outside any booth job: the tab shows their raw ids
+        def job(self, job_id: str) -> None:
+            raise KeyError(job_id)
+
+    tab = PrinterTab(SimpleNamespace(printer=svc, settings=Settings(printing=printing), queue=NoJobs()), log)  # type: ignore[arg-type]
     qtbot.addWidget(tab)
     return tab, log
 

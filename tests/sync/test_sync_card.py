@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sync_helpers import WebDav, batch, kiosk_settings
+from ui_context import idle_context
 
 from booth.sync.loop import SyncLoop
 from booth.sync.syncer import Syncer
@@ -16,7 +17,6 @@ pytestmark = pytest.mark.slow
 
 
 def test_the_stats_tab_shows_sync_state_and_every_kiosks_figures(webdav: WebDav, tmp_path: Path, qtbot: Any) -> None:
-    from booth.ui.context import AppContext, MessageBridge
     from booth.ui.operator.messages import MessageLog
     from booth.ui.operator.redact import Redactor
     from booth.ui.operator.stats_tab import StatsTab
@@ -29,7 +29,7 @@ def test_the_stats_tab_shows_sync_state_and_every_kiosks_figures(webdav: WebDav,
         loops[name] = SyncLoop(Syncer(settings, event_dir), 60.0, on_problem=print, on_problem_over=print)
         asyncio.run(loops[name].run_pass())
     north = loops["north"]
-    ctx = AppContext(settings=north.syncer.settings, messages=MessageBridge())
+    ctx = idle_context(north.syncer.settings)
     ctx.sync = north
     tab = StatsTab(ctx, MessageLog(Redactor(ctx.settings)))
     qtbot.addWidget(tab)

@@ -14,10 +14,10 @@ from kiosk_rig import tap
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
+from ui_context import idle_context
 
 from booth import pin
 from booth.settings import Settings
-from booth.ui.context import AppContext, MessageBridge
 from booth.ui.kiosk.flow import Step
 
 
@@ -29,7 +29,10 @@ def _window(qtbot: Any, tmp_path: Path, **kiosk: Any) -> Any:
     settings.kiosk.operator_pin_file = tmp_path / "booth.pin"
     for key, value in kiosk.items():
         setattr(settings.kiosk, key, value)
-    win = KioskWindow(AppContext(settings=settings, messages=MessageBridge()))
+    from booth.ui.operator.panel import panel_opener
+
+    ctx = idle_context(settings)
+    win = KioskWindow(ctx, open_operator=panel_opener(ctx))
     qtbot.addWidget(win)
     win.resize(1920, 1080)
     win.show()

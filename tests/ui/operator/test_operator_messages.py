@@ -78,7 +78,8 @@ def test_every_problem_kind_is_worded_for_the_operator_in_english_and_german(qap
     from booth.ui import i18n
     from booth.ui.operator.problem_words import problem_text
 
-    problems = [Problem.make(kind, Part.JOBS, ticket="B07", name="booth-pdf", state="paused", limit=2)
+    problems = [Problem.make(kind, Part.JOBS, ticket="B07", name="booth-pdf", state="paused", limit=2,
+                             moved_to="jobs.sqlite.damaged-1", kept=3, rebuilt=2, waiting=4)
                 for kind in ProblemKind]  # fmt: skip
     english = [problem_text(p) for p in problems]
     assert i18n.switch("de")
