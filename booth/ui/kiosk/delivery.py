@@ -50,6 +50,16 @@ class ResultActions:
             return 0
         return max(0, min(self.kiosk.max_print_copies, int(left)))
 
+    def printer_paused(self) -> bool:
+        """A printer is set up for guests but cannot print now (paused, out of paper, offline)."""
+        if self.printer is None or self.kiosk.max_print_copies <= 0:
+            return False
+        try:
+            return not self.printer.can_print()
+        except Exception as exc:
+            log.warning("printer not asked: %s", exc)
+            return True
+
     async def qr_png(self, job_id: str, path: Path, ticket: str | None = None) -> bytes | None:
         """A QR code PNG leading to the download page of `path`; None when sharing is off or failing."""
         share = self.share

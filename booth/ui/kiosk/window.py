@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from booth.jobs.estimate import wait_estimate_s
 from booth.jobs.event import RESULTS
 from booth.problems import Problem, ProblemKind
 from booth.ui import i18n
@@ -125,6 +126,8 @@ class KioskWindow(QWidget):
         self.delivery.share = ctx.share
         if ctx.printer is not None:
             ctx.printer.printer_changed.connect(self._refresh_print_option)
+        blocked = ctx.queue.blocked
+        self.attract.set_credits_out(blocked is not None and blocked.kind == ProblemKind.CREDITS)
         if self.flow.step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
         if self._operator_waiting:
@@ -163,6 +166,7 @@ class KioskWindow(QWidget):
         self.corner.held.connect(self.pin_pad.open)
         self.panel_lock.expired.connect(self._close_operator)
         self.context.messages.posted.connect(self._on_message)
+        self.context.messages.resolved.connect(self._on_resolved)
         self.context.catalog.previews_changed.connect(self._on_previews)
         self.context.catalog.changed.connect(self._on_catalog)
 
@@ -197,6 +201,7 @@ class KioskWindow(QWidget):
             self.pose.prepare(f.ratio, f.two_person)
         elif step == Step.HANDOFF:
             self.handoff.show_ticket(f.ticket)
+            self.handoff.show_wait(self._wait_s(f.job_id))
         elif step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
         if screen.strip_slot is not None:
@@ -247,7 +252,7 @@ class KioskWindow(QWidget):
         path = queue.result_path(job_id)
         self.strip.mark_seen(job_id)
         self.result.show_result(job_id, path, job.ticket)
-        self.result.set_print_limit(self._printable(job_id))
+        self._offer_print(job_id)
         if path is not None:
             self._spawn(self._load_qr(job_id, path, job.ticket))
 
@@ -259,7 +264,17 @@ class KioskWindow(QWidget):
     def _refresh_print_option(self) -> None:
         """The printer came back (or went away) while a result is on screen."""
         if self.flow.step == Step.RESULT and self.result.job_id:
-            self.result.set_print_limit(self._printable(self.result.job_id))
+            self._offer_print(self.result.job_id)
+
+    def _offer_print(self, job_id: str) -> None:
+        """Print while the printer can; while it is paused the guest is pointed to the code instead."""
+        self.result.set_print_limit(self._printable(job_id), self.delivery.printer_paused())
+
+    def _wait_s(self, job_id: str | None) -> float | None:
+        queue = self.context.queue
+        if not job_id:
+            return None
+        return wait_estimate_s(queue.jobs(), job_id, self.context.settings.jobs.max_in_flight)
 
     def _printable(self, job_id: str) -> int:
         """Copies the guest may print now (an animation prints its first frame: booth.printing.layout)."""
@@ -273,7 +288,7 @@ class KioskWindow(QWidget):
         path = queue.result_path(job_id)
         ok = path is not None and self.delivery.print(job_id, path, copies, queue.job(job_id).ticket)
         self.result.printed(ok)
-        self.result.set_print_limit(self._printable(job_id))
+        self._offer_print(job_id)
 
     # ---- problems -----------------------------------------------------------------------------
     def _on_message(self, message: Message) -> None:
@@ -281,11 +296,17 @@ class KioskWindow(QWidget):
         BANNER_REPEAT_S, so a flapping connection does not keep covering the screen."""
         if not isinstance(message, Problem) or not wording.for_guests(message.kind):
             return
+        if message.kind == ProblemKind.CREDITS:
+            self.attract.set_credits_out(True)
         now = time.monotonic()
         if now - self._banner_seen.get(message.kind, -1e9) < BANNER_REPEAT_S:
             return
         self._banner_seen[message.kind] = now
         self.banner.say(wording.problem_words(message.kind))
+
+    def _on_resolved(self, kind: str) -> None:
+        if kind == ProblemKind.CREDITS.value:
+            self.attract.set_credits_out(False)
 
     # ---- language -----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
