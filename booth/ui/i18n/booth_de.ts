@@ -205,6 +205,24 @@
     </message>
 </context>
 <context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../kiosk/screens/consent.py" line="56"/>
+        <source>Before we take your photo</source>
+        <translation>Bevor wir dein Foto machen</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/consent.py" line="59"/>
+        <source>No, thanks</source>
+        <translation>Nein, danke</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/consent.py" line="60"/>
+        <source>I agree</source>
+        <translation>Ich bin einverstanden</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsTab</name>
     <message>
         <location filename="../operator/credentials_tab.py" line="95"/>
@@ -648,22 +666,22 @@
 <context>
     <name>KioskFlow</name>
     <message>
-        <location filename="../kiosk/flow.py" line="214"/>
+        <location filename="../kiosk/flow.py" line="219"/>
         <source>Pick a look first: tap the one you like.</source>
         <translation>Wähle zuerst einen Look: tippe auf deinen Favoriten.</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="270"/>
+        <location filename="../kiosk/flow.py" line="294"/>
         <source>The camera blinked. Let&apos;s try that again!</source>
         <translation>Die Kamera hat geblinzelt. Noch einmal, bitte!</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="296"/>
+        <location filename="../kiosk/flow.py" line="320"/>
         <source>One moment, the studio is opening.</source>
         <translation>Einen Moment, das Studio öffnet gleich.</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="303"/>
+        <location filename="../kiosk/flow.py" line="327"/>
         <source>Something went wrong on our side. Please ask our host for help.</source>
         <translation>Bei uns hat etwas nicht geklappt. Bitte frag unser Team um Hilfe.</translation>
     </message>
@@ -671,12 +689,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="321"/>
+        <location filename="../kiosk/window.py" line="326"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="325"/>
+        <location filename="../kiosk/window.py" line="330"/>
         <source>The control panel opens as soon as the booth has started.</source>
         <translation>Das Bedienfeld öffnet sich, sobald die Fotobox gestartet ist.</translation>
     </message>

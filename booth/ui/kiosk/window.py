@@ -32,6 +32,7 @@ from booth.ui.kiosk.pin_setup import PinSetup
 from booth.ui.kiosk.screens.attract import AttractScreen
 from booth.ui.kiosk.screens.base import Screen
 from booth.ui.kiosk.screens.choose import ChooseScreen
+from booth.ui.kiosk.screens.consent import ConsentScreen
 from booth.ui.kiosk.screens.handoff import HandoffScreen
 from booth.ui.kiosk.screens.look import LookScreen
 from booth.ui.kiosk.screens.pose import PoseScreen
@@ -101,11 +102,13 @@ class KioskWindow(QWidget):
         self.look = LookScreen(s.event, self.context.catalog)
         self.pose = PoseScreen(self.context.camera, s.camera.mirror_preview, s.event.accent_color, s.event.text_color)
         self.review = ReviewScreen()
+        self.consent = ConsentScreen(s.event.consent)
+        self.flow.consent_required = bool(s.event.consent)
         self.handoff = HandoffScreen()
         self.result = ResultScreen()
         self.screens: dict[Step, Screen] = {
             Step.ATTRACT: self.attract, Step.CHOOSE: self.choose, Step.LOOK: self.look, Step.POSE: self.pose,
-            Step.REVIEW: self.review, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
+            Step.REVIEW: self.review, Step.CONSENT: self.consent, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
         }
         for screen in self.screens.values():
             self.stack.addWidget(screen)
@@ -156,6 +159,8 @@ class KioskWindow(QWidget):
         self.pose.shutter.connect(f.trigger)
         self.pose.countdown_over.connect(f.shoot)
         self.pose.back.connect(f.back)
+        self.consent.agreed.connect(f.agree)
+        self.consent.declined.connect(f.decline)
         self.review.retake.connect(f.retake)
         self.review.use.connect(f.accept)
         self.handoff.next_guest.connect(f.start)
