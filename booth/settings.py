@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
@@ -62,6 +62,10 @@ class EventSettings(_Section):
     primary_color: str = Field("#1d1b3a", pattern=r"^#[0-9a-fA-F]{6}$", description="Background colour.")
     accent_color: str = Field("#ff5a8a", pattern=r"^#[0-9a-fA-F]{6}$", description="Buttons, highlights.")
     text_color: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Text on the background.")
+    keep_nothing: bool = Field(
+        False, description="QR only, keep nothing: no prints, no pictures on the attract wall, and each guest's "
+                           "photo and results are deleted once their download link has expired.",
+    )
     consent: dict[str, str] = Field(
         default_factory=dict,
         description="Consent text guests agree to before the first photo, one per kiosk language "
@@ -313,6 +317,14 @@ class Settings(BaseSettings):
     @property
     def uses_local_engine(self) -> bool:
         return not self.api.url
+
+    @model_validator(mode="after")
+    def _keep_nothing_needs_links_that_end(self) -> Settings:
+        """A "keep nothing" event deletes a guest's pictures when their link ends: a link must end."""
+        if self.event.keep_nothing and self.sharing.link_days <= 0 and self.sharing.token_ttl_h <= 0:
+            raise ValueError("event.keep_nothing deletes pictures when their download link ends: set "
+                             "sharing.token_ttl_h or sharing.link_days above 0")
+        return self
 
     @classmethod
     def settings_customise_sources(

@@ -76,7 +76,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle(s.event.name)
         self.setStyleSheet(stylesheet(s.event))
         self.flow = KioskFlow(s.kiosk, camera=context.camera, parent=self)
-        self.delivery = ResultActions(s.kiosk, messages=context.messages)
+        self.delivery = ResultActions(s.kiosk, messages=context.messages, qr_only=s.event.keep_nothing)
         self._make_screens()
         self.banner = Banner(self)
         self.pin_pad = PinPad(operator_pin(s, context.event_dir), self)
@@ -240,7 +240,7 @@ class KioskWindow(QWidget):
 
     def _recent_results(self) -> list[Path]:
         folder = self.context.event_dir
-        if folder is None:
+        if folder is None or self.context.settings.event.keep_nothing:  # no guest's picture on the wall
             return []
         results = folder / RESULTS
         try:
