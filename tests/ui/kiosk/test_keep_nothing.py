@@ -40,7 +40,8 @@ def test_pictures_are_deleted_once_the_link_expires(arun: Any, kiosk_settings: A
                 await wait_until(lambda: not any(p is not None and p.exists() for p in files), 20, "the deletion")
                 after = (await http.get(url)).status_code
             return {"before": before, "kept": kept_while_live, "after": after,
-                    "print": w.result.print_button.isVisible(), "in_queue": job_id in {j.id for j in queue.jobs()}, "wall": w._recent_results()}
+                    "print": w.result.print_button.isVisible(), "wall": w._recent_results(),
+                    "in_queue": job_id in {j.id for j in queue.jobs()}}
         finally:
             await kiosk.stop()
 
