@@ -6,7 +6,9 @@ the naive path most booths use (frames handed to the GUI thread, cvtColor -> QIm
 QLabel.setPixmap per frame). The decode floor is the same file source read and decoded at the same pace
 with nothing else. A 4K file then shows the preview keeps up with a bigger camera. Prints one JSON line.
 
-    .venv/bin/python benchmarks/preview.py [--seconds 10] [--rounds 1] [--size 1280x720] [--no-4k]
+    .venv/bin/python benchmarks/preview.py [--seconds 10] [--rounds 1] [--size 1280x720] [--no-4k] [--crop portrait]
+
+The preview shows only the guide's crop, as the pose screen does (`--crop none`: the whole frame).
 
 CPU figures are whole-process CPU time over the measuring window, in percent of one core. Other
 programs on the machine do not count towards them, but they do compete for the cores, so run it a few
@@ -156,11 +158,13 @@ def decode_floor(path: Path, seconds: float) -> dict[str, float]:
     return sampler.figures([])
 
 
-def booth_preview(path: Path, size: tuple[int, int], seconds: float, mirror: bool) -> dict[str, float]:
+def booth_preview(path: Path, size: tuple[int, int], seconds: float, mirror: bool,
+                  crop: str | None = "portrait") -> dict[str, float]:
     camera = CameraService(CameraSettings(source=str(path)))
     widget = PreviewWidget()
     widget.resize(*size)
-    widget.set_guide("portrait")
+    widget.set_guide(crop or "portrait")
+    widget.set_cropped(crop is not None)  # the pose screen shows only the guide's crop
     widget.set_mirror(mirror)
     widget.set_camera(camera)
     widget.show()
@@ -223,6 +227,7 @@ def naive_preview(path: Path, size: tuple[int, int], seconds: float) -> dict[str
     reader.frame.connect(show, Qt.ConnectionType.QueuedConnection)
     source = FileSource(path)
     source.open()
+    read = [0]  # set before the pump starts: it counts from its first frame
 
     def pump() -> None:
         while not finished.is_set():
@@ -235,7 +240,6 @@ def naive_preview(path: Path, size: tuple[int, int], seconds: float) -> dict[str
 
     thread = threading.Thread(target=pump, daemon=True)
     thread.start()
-    read = [0]
     sampler = Sampler(lambda: (len(label.ages), len(label.ages), read[0]), WARMUP_S, seconds, finished.set)
     run_until(sampler)
     source.interrupt()
@@ -254,7 +258,11 @@ def main() -> int:
     parser.add_argument("--no-mirror", action="store_true", help="preview unmirrored (the kiosk mirrors by default)")
     parser.add_argument("--no-4k", action="store_true", help="skip the 4K run")
     parser.add_argument("--rounds", type=int, default=1, help="repeat the three 1080p runs; report medians")
+    parser.add_argument("--crop", default="portrait", choices=["portrait", "landscape", "square", "none"],
+                        help="show only this ratio's guide, as the pose screen does (default portrait); none: "
+                             "the whole frame")
     args = parser.parse_args()
+    crop = None if args.crop == "none" else args.crop
     size = tuple(int(v) for v in args.size.lower().split("x"))
     app = QApplication.instance() or QApplication([])
     mirror = not args.no_mirror
@@ -262,13 +270,13 @@ def main() -> int:
     hd = test_file(1920, 1080, 30, 150)
     rounds: list[tuple[dict[str, float], dict[str, float], dict[str, float]]] = []
     for _ in range(max(1, args.rounds)):  # interleaved, so a busy spell on the machine hits all three alike
-        rounds.append((decode_floor(hd, args.seconds), booth_preview(hd, size, args.seconds, mirror),  # type: ignore[arg-type]
+        rounds.append((decode_floor(hd, args.seconds), booth_preview(hd, size, args.seconds, mirror, crop),  # type: ignore[arg-type]
                        naive_preview(hd, size, args.seconds)))  # type: ignore[arg-type]
     floor, ours, naive = (median_of([r[i] for r in rounds]) for i in range(3))
     uhd_fps = float("nan")
     if not args.no_4k:
         uhd = test_file(3840, 2160, 30, 60)
-        uhd_fps = booth_preview(uhd, size, max(5.0, args.seconds / 2), mirror)["fps"]  # type: ignore[arg-type]
+        uhd_fps = booth_preview(uhd, size, max(5.0, args.seconds / 2), mirror, crop)["fps"]  # type: ignore[arg-type]
 
     above, base_above = ours["cpu"] - floor["cpu"], naive["cpu"] - floor["cpu"]
     out = {
@@ -289,6 +297,7 @@ def main() -> int:
         "ok_4k_ge_24fps": None if args.no_4k else uhd_fps >= 24.0,
         "widget": f"{size[0]}x{size[1]}",
         "mirror": mirror,
+        "crop": args.crop,
         "window_s": args.seconds,
         "rounds": len(rounds),
         "source": f"{hd.name} ({hd.stat().st_size // 150 // 1024} KiB/frame MJPG)",

@@ -79,6 +79,7 @@ async def start_services(ctx: AppContext) -> AppContext:
     _start_printing(ctx, event.prints)
     await _start_sharing(ctx, event.shares, event.results)
     _start_sync(ctx)
+    _start_keep_nothing(ctx)
     ctx.refresh_task = asyncio.ensure_future(ctx.catalog.refresh(ctx.client))
     log.info("booth services started in %.0f ms", (time.monotonic() - t0) * 1000)
     return ctx
@@ -180,6 +181,19 @@ def _start_sync(ctx: AppContext) -> None:
     ctx.sync.start()
 
 
+def _start_keep_nothing(ctx: AppContext) -> None:
+    """A "QR only, keep nothing" event forgets each guest once their link has expired (booth.forget)."""
+    s = ctx.settings
+    if not s.event.keep_nothing or ctx.event_dir is None:
+        return
+    from booth.forget import keep_nothing
+    from booth.sharing.server import link_lifetime_s
+
+    lifetime = link_lifetime_s(s.sharing) or 0.0  # settings made sure a link ends
+    ctx.keep_nothing_task = asyncio.ensure_future(keep_nothing(
+        ctx.queue, ctx.event_dir, lifetime, printer=ctx.printer, share=ctx.share, sync=ctx.sync))
+
+
 def _part_off(bridge: MessageBridge, kind: ProblemKind, exc: Exception) -> None:
     """An optional part did not start: the operator hears it through the bridge (which logs it once); the
     traceback goes to the debug log for whoever fixes it."""
@@ -191,6 +205,8 @@ async def stop_parts(ctx: AppContext) -> None:
     """Stop in reverse order; each step is attempted even if an earlier one fails (nothing is lost)."""
     if ctx.refresh_task is not None:
         ctx.refresh_task.cancel()
+    if ctx.keep_nothing_task is not None:
+        ctx.keep_nothing_task.cancel()
     steps: list[tuple[str, Callable[[], object]]] = [
         ("sync", lambda: ctx.sync.stop() if ctx.sync is not None else None),
         ("camera", lambda: ctx.camera.stop() if ctx.started("camera") else None),

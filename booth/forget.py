@@ -10,6 +10,9 @@ none keeps the job in memory.
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +23,9 @@ from booth.jobs.job import Job
 from booth.jobs.store import JobStore
 from booth.printing import store as prints
 from booth.sharing import tokens
+
+log = logging.getLogger(__name__)
+SWEEP_S = 30.0  # how often a "keep nothing" event looks for guests whose links have expired
 
 if TYPE_CHECKING:
     from booth.jobs.queue import JobQueue
@@ -118,3 +124,52 @@ async def forget_in_booth(
     if sync is not None:  # the copies on the event's shared storage go too
         await sync.withdraw(files)
     return Forgotten(job.ticket, job.id, files, links, dropped)
+
+
+def due_to_forget(jobs: Iterable[Job], live: set[Path], lifetime_s: float, now: float) -> list[Job]:
+    """The finished jobs a "keep nothing" event deletes now: finished at least a link's lifetime ago (a link
+    made later lives no longer than that after it was made) and no link to any of their files still works."""
+    due = []
+    for job in jobs:
+        if not job.final or now < job.updated_at + lifetime_s:
+            continue
+        files = {p.resolve() for p in (job.capture_path, job.result_path) if p is not None}
+        if not files & live:
+            due.append(job)
+    return due
+
+
+async def forget_expired(
+    queue: JobQueue,
+    event_dir: Path,
+    lifetime_s: float,
+    *,
+    printer: PrintService | None = None,
+    share: ShareServer | None = None,
+    sync: SyncLoop | None = None,
+) -> list[Forgotten]:
+    """One pass of a "keep nothing" event: every guest whose link has expired is forgotten everywhere."""
+    live = await asyncio.to_thread(share.live_paths) if share is not None else set()
+    done = []
+    for job in due_to_forget(queue.jobs(), live, lifetime_s, time.time()):
+        done.append(await forget_in_booth(queue, event_dir, job.id, printer=printer, share=share, sync=sync))
+        log.info("keep nothing: ticket %s forgotten, its link has expired", job.ticket)
+    return done
+
+
+async def keep_nothing(
+    queue: JobQueue,
+    event_dir: Path,
+    lifetime_s: float,
+    *,
+    printer: PrintService | None = None,
+    share: ShareServer | None = None,
+    sync: SyncLoop | None = None,
+) -> None:
+    """Runs for the booth's life: a pass every SWEEP_S; a failed pass is logged and tried again."""
+    while True:
+        try:
+            await forget_expired(queue, event_dir, lifetime_s, printer=printer, share=share, sync=sync)
+        except Exception:
+            log.warning("keep nothing: a pass failed; trying again in %.0f s", SWEEP_S, exc_info=True)
+        await asyncio.sleep(SWEEP_S)

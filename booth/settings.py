@@ -16,9 +16,9 @@ import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
@@ -41,6 +41,7 @@ ServiceName = Literal[
 ]
 RatioName = Literal["portrait", "landscape", "square"]
 GenderName = Literal["male", "female", "boy", "girl"]
+LanguageCode = Literal["en", "de"]
 
 
 class ConfigError(ValueError):
@@ -61,11 +62,35 @@ class EventSettings(_Section):
     primary_color: str = Field("#1d1b3a", pattern=r"^#[0-9a-fA-F]{6}$", description="Background colour.")
     accent_color: str = Field("#ff5a8a", pattern=r"^#[0-9a-fA-F]{6}$", description="Buttons, highlights.")
     text_color: str = Field("#ffffff", pattern=r"^#[0-9a-fA-F]{6}$", description="Text on the background.")
+    keep_nothing: bool = Field(
+        False, description="QR only, keep nothing: no prints, no pictures on the attract wall, and each guest's "
+                           "photo and results are deleted once their download link has expired.",
+    )
+    consent: dict[str, str] = Field(
+        default_factory=dict,
+        description="Consent text guests agree to before the first photo, one per kiosk language "
+                    "({ en = \"...\", de = \"...\" }); empty: no consent step.",
+    )
 
     @field_validator("dir", "logo", mode="after")
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
         return value.expanduser() if value is not None else None
+
+    @field_validator("consent", mode="after")
+    @classmethod
+    def _every_language(cls, value: dict[str, str]) -> dict[str, str]:
+        """A guest must read the consent in the language they chose: a text missing for one is an error."""
+        if not value:
+            return value
+        languages = get_args(LanguageCode)
+        unknown = sorted(set(value) - set(languages))
+        missing = [code for code in languages if not value.get(code, "").strip()]
+        if unknown or missing:
+            raise ValueError(f"give a consent text for each kiosk language ({', '.join(languages)}): "
+                             + "; ".join(filter(None, [f"missing {', '.join(missing)}" if missing else "",
+                                                       f"unknown {', '.join(unknown)}" if unknown else ""])))
+        return value
 
 
 class ApiSettings(_Section):
@@ -174,7 +199,7 @@ class KioskSettings(_Section):
     operator_idle_lock_s: float = Field(
         300.0, ge=30, le=3600, description="Idle seconds after which the control panel locks (PIN again)."
     )
-    language: Literal["en", "de"] = "en"
+    language: LanguageCode = "en"
     fullscreen: bool = True
     max_print_copies: int = Field(2, ge=0, le=10, description="Copies one guest may print.")
 
@@ -292,6 +317,14 @@ class Settings(BaseSettings):
     @property
     def uses_local_engine(self) -> bool:
         return not self.api.url
+
+    @model_validator(mode="after")
+    def _keep_nothing_needs_links_that_end(self) -> Settings:
+        """A "keep nothing" event deletes a guest's pictures when their link ends: a link must end."""
+        if self.event.keep_nothing and self.sharing.link_days <= 0 and self.sharing.token_ttl_h <= 0:
+            raise ValueError("event.keep_nothing deletes pictures when their download link ends: set "
+                             "sharing.token_ttl_h or sharing.link_days above 0")
+        return self
 
     @classmethod
     def settings_customise_sources(

@@ -238,6 +238,10 @@ class ShareServer:
         """End every link to these files (one guest's results, see booth.forget); how many ended."""
         return self._store.revoke_files(paths)
 
+    def live_paths(self) -> set[Path]:
+        """The files a link works for now (a "keep nothing" event keeps exactly these: booth.forget)."""
+        return {share.path for share in self._store.live()}
+
     # ---- routes -----------------------------------------------------------------------------------------
 
     def _page(self, request: Request) -> Response:

@@ -180,6 +180,7 @@ class AppContext:
         self.engine = engine
         self.event_dir = event_dir
         self.refresh_task: asyncio.Task[None] | None = None
+        self.keep_nothing_task: asyncio.Task[None] | None = None  # event.keep_nothing: booth.forget.keep_nothing
         self.on_quit: Callable[[], None] | None = None
         self.sync: SyncLoop | None = None  # [sync] on: this kiosk's copy to the event's shared storage
 

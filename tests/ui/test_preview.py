@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+import cv2
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor
@@ -166,3 +167,45 @@ def test_hidden_preview_costs_the_camera_no_scaling(qtbot, preview: PreviewWidge
     shown = preview._target.latest() if preview._target else None
     frames_after(5)
     assert preview._target is not None and preview._target.latest() is shown
+
+
+class GradientSource(SplitSource):
+    """640x360 frames whose every column and row differ (a crop, a shift or a flip changes the picture)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        yy, xx = np.mgrid[0:360, 0:640]
+        self.image = np.dstack([xx * 255 // 640, yy * 255 // 360, (xx + yy) % 256]).astype(np.uint8)
+
+
+@pytest.mark.parametrize("ratio", ["portrait", "landscape", "square"])
+@pytest.mark.parametrize("mirror", [False, True])
+def test_cropped_preview_is_the_photo_the_guest_gets(qtbot, arun, ratio: str, mirror: bool) -> None:
+    """The pose screen's picture is the guide's crop; the still is that same picture, unmirrored."""
+    camera = CameraService(CameraSettings(source="demo"), source=GradientSource())
+    widget = PreviewWidget()
+    qtbot.addWidget(widget)
+    widget.resize(400, 400)
+    widget.set_guide(ratio)
+    widget.set_cropped(True)
+    widget.set_mirror(mirror)
+    widget.set_camera(camera)
+    widget.show()
+    camera.start()
+    try:
+        qtbot.waitUntil(lambda: widget.frames_painted > 2, timeout=5000)
+        shown = widget._target.latest() if widget._target is not None else None
+        assert shown is not None and shown.crop is not None
+        layout = widget.current_layout()
+        assert layout is not None and layout.guide == layout.picture
+        still = cv2.imdecode(np.frombuffer(arun(camera.capture_still(ratio)), np.uint8), cv2.IMREAD_COLOR)
+    finally:
+        camera.stop()
+    seen = np.ascontiguousarray(shown.pixels[:, :, :3])
+    if mirror:
+        seen = cv2.flip(seen, 1)
+    sh, sw = seen.shape[:2]
+    assert abs(sw / sh - still.shape[1] / still.shape[0]) < 0.02
+    assert max(sw, sh) >= 399  # as large as the widget allows
+    diff = np.abs(cv2.resize(still, (sw, sh), interpolation=cv2.INTER_AREA).astype(int) - seen.astype(int))
+    assert float(diff.mean()) < 4.0, f"the photo differs from what was shown (mean {diff.mean():.1f})"

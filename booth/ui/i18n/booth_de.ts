@@ -4,19 +4,24 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../kiosk/screens/attract.py" line="136"/>
+        <location filename="../kiosk/screens/attract.py" line="146"/>
         <source>Your AI photo awaits</source>
         <translation>Dein KI-Foto wartet</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/attract.py" line="137"/>
+        <location filename="../kiosk/screens/attract.py" line="147"/>
         <source>Strike a pose, pick a look, and watch the magic happen.</source>
         <translation>Posieren, Look wählen und staunen.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/attract.py" line="138"/>
+        <location filename="../kiosk/screens/attract.py" line="148"/>
         <source>Tap to start</source>
         <translation>Tippen zum Start</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/attract.py" line="149"/>
+        <source>Our AI studio is waiting for a top-up from our host. You can still pose: your picture is kept safe and made as soon as the studio is back.</source>
+        <translation>Unser KI-Studio wartet gerade auf Nachschub von unserem Gastgeber. Du kannst trotzdem posieren: Dein Bild ist sicher und wird gemacht, sobald das Studio wieder da ist.</translation>
     </message>
 </context>
 <context>
@@ -200,6 +205,24 @@
     </message>
 </context>
 <context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../kiosk/screens/consent.py" line="56"/>
+        <source>Before we take your photo</source>
+        <translation>Bevor wir dein Foto machen</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/consent.py" line="59"/>
+        <source>No, thanks</source>
+        <translation>Nein, danke</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/consent.py" line="60"/>
+        <source>I agree</source>
+        <translation>Ich bin einverstanden</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsTab</name>
     <message>
         <location filename="../operator/credentials_tab.py" line="95"/>
@@ -330,22 +353,32 @@
 <context>
     <name>HandoffScreen</name>
     <message>
-        <location filename="../kiosk/screens/handoff.py" line="49"/>
+        <location filename="../kiosk/screens/handoff.py" line="62"/>
+        <source>A few guests are ahead of you: your picture takes less than a minute.</source>
+        <translation>Ein paar Gäste sind vor dir dran: Dein Bild dauert weniger als eine Minute.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/handoff.py" line="65"/>
+        <source>A few guests are ahead of you: your picture takes about %1 minutes.</source>
+        <translation>Ein paar Gäste sind vor dir dran: Dein Bild dauert etwa %1 Minuten.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/handoff.py" line="69"/>
         <source>Your picture is on its way!</source>
         <translation>Dein Bild ist unterwegs!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/handoff.py" line="50"/>
+        <location filename="../kiosk/screens/handoff.py" line="70"/>
         <source>YOUR TICKET</source>
         <translation>DEIN TICKET</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/handoff.py" line="51"/>
+        <location filename="../kiosk/screens/handoff.py" line="71"/>
         <source>It opens right here when it&apos;s ready, or tap your ticket below any time.</source>
         <translation>Es erscheint hier, sobald es fertig ist, oder tippe jederzeit unten auf dein Ticket.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/handoff.py" line="52"/>
+        <location filename="../kiosk/screens/handoff.py" line="72"/>
         <source>Next guest, your turn!</source>
         <translation>Nächster Gast, du bist dran!</translation>
     </message>
@@ -633,22 +666,22 @@
 <context>
     <name>KioskFlow</name>
     <message>
-        <location filename="../kiosk/flow.py" line="214"/>
+        <location filename="../kiosk/flow.py" line="219"/>
         <source>Pick a look first: tap the one you like.</source>
         <translation>Wähle zuerst einen Look: tippe auf deinen Favoriten.</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="270"/>
+        <location filename="../kiosk/flow.py" line="294"/>
         <source>The camera blinked. Let&apos;s try that again!</source>
         <translation>Die Kamera hat geblinzelt. Noch einmal, bitte!</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="296"/>
+        <location filename="../kiosk/flow.py" line="320"/>
         <source>One moment, the studio is opening.</source>
         <translation>Einen Moment, das Studio öffnet gleich.</translation>
     </message>
     <message>
-        <location filename="../kiosk/flow.py" line="303"/>
+        <location filename="../kiosk/flow.py" line="327"/>
         <source>Something went wrong on our side. Please ask our host for help.</source>
         <translation>Bei uns hat etwas nicht geklappt. Bitte frag unser Team um Hilfe.</translation>
     </message>
@@ -656,12 +689,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="300"/>
+        <location filename="../kiosk/window.py" line="326"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="304"/>
+        <location filename="../kiosk/window.py" line="330"/>
         <source>The control panel opens as soon as the booth has started.</source>
         <translation>Das Bedienfeld öffnet sich, sobald die Fotobox gestartet ist.</translation>
     </message>
@@ -905,22 +938,22 @@
 <context>
     <name>PoseScreen</name>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="81"/>
+        <location filename="../kiosk/screens/pose.py" line="92"/>
         <source>Strike a pose!</source>
         <translation>Jetzt posieren!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="82"/>
+        <location filename="../kiosk/screens/pose.py" line="93"/>
         <source>Tap the big button when you&apos;re ready</source>
         <translation>Tippe auf den großen Knopf, wenn du bereit bist</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="83"/>
+        <location filename="../kiosk/screens/pose.py" line="94"/>
         <source>GO</source>
         <translation>LOS</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/pose.py" line="84"/>
+        <location filename="../kiosk/screens/pose.py" line="95"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -928,17 +961,17 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location filename="../widgets/preview.py" line="204"/>
+        <location filename="../widgets/preview.py" line="218"/>
         <source>Starting the camera…</source>
         <translation>Kamera startet…</translation>
     </message>
     <message>
-        <location filename="../widgets/preview.py" line="205"/>
+        <location filename="../widgets/preview.py" line="219"/>
         <source>Camera reconnecting…</source>
         <translation>Kamera verbindet sich neu…</translation>
     </message>
     <message>
-        <location filename="../widgets/preview.py" line="206"/>
+        <location filename="../widgets/preview.py" line="220"/>
         <source>No camera</source>
         <translation>Keine Kamera</translation>
     </message>
@@ -1363,37 +1396,42 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../kiosk/screens/result.py" line="148"/>
+        <location filename="../kiosk/screens/result.py" line="150"/>
+        <source>Printing is paused: scan the code to take it home.</source>
+        <translation>Der Druck pausiert gerade: Scanne den Code und nimm dein Bild mit nach Hause.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/screens/result.py" line="156"/>
         <source>Printing! Pick it up at the printer.</source>
         <translation>Wird gedruckt! Hol es dir am Drucker ab.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="149"/>
+        <location filename="../kiosk/screens/result.py" line="157"/>
         <source>The printer needs a moment. Scan the code to take it home.</source>
         <translation>Der Drucker braucht einen Moment. Scanne den Code und nimm es mit.</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="174"/>
+        <location filename="../kiosk/screens/result.py" line="182"/>
         <source>Here you are!</source>
         <translation>Da bist du!</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="175"/>
+        <location filename="../kiosk/screens/result.py" line="183"/>
         <source>Scan to take it home</source>
         <translation>Scannen und mitnehmen</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="176"/>
+        <location filename="../kiosk/screens/result.py" line="184"/>
         <source>COPIES</source>
         <translation>KOPIEN</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="177"/>
+        <location filename="../kiosk/screens/result.py" line="185"/>
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../kiosk/screens/result.py" line="178"/>
+        <location filename="../kiosk/screens/result.py" line="186"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>

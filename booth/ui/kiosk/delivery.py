@@ -30,8 +30,9 @@ class ResultActions:
     """What the result screen can offer for one job."""
 
     def __init__(self, kiosk: KioskSettings, *, messages: MessageBridge, printer: PrintService | None = None,
-                 share: ShareServer | None = None) -> None:
+                 share: ShareServer | None = None, qr_only: bool = False) -> None:
         self.kiosk = kiosk
+        self.qr_only = qr_only  # a "keep nothing" event: nothing goes on paper
         self.printer = printer
         self.share = share
         self.messages = messages
@@ -39,7 +40,7 @@ class ResultActions:
 
     def copies_allowed(self, job_id: str) -> int:
         """Copies this guest may still print now: 0 hides the Print button."""
-        if self.printer is None or self.kiosk.max_print_copies <= 0:
+        if self.printer is None or self.kiosk.max_print_copies <= 0 or self.qr_only:
             return 0
         try:
             if not self.printer.can_print():
@@ -49,6 +50,16 @@ class ResultActions:
             log.warning("printer not asked: %s", exc)
             return 0
         return max(0, min(self.kiosk.max_print_copies, int(left)))
+
+    def printer_paused(self) -> bool:
+        """A printer is set up for guests but cannot print now (paused, out of paper, offline)."""
+        if self.printer is None or self.kiosk.max_print_copies <= 0 or self.qr_only:
+            return False
+        try:
+            return not self.printer.can_print()
+        except Exception as exc:
+            log.warning("printer not asked: %s", exc)
+            return True
 
     async def qr_png(self, job_id: str, path: Path, ticket: str | None = None) -> bytes | None:
         """A QR code PNG leading to the download page of `path`; None when sharing is off or failing."""

@@ -35,6 +35,7 @@ class Step(StrEnum):
     ATTRACT = "attract"
     CHOOSE = "choose"
     LOOK = "look"
+    CONSENT = "consent"  # only when the event asks guests to agree before the first photo
     POSE = "pose"
     REVIEW = "review"
     HANDOFF = "handoff"
@@ -103,6 +104,8 @@ class KioskFlow(QObject):
         self.job_id: str | None = None  # this guest's job, once handed off
         self.ticket: str = ""
         self.result_job: str | None = None
+        self.consent_required = False  # the event's consent step (event.consent); set by the window
+        self.consented = False  # this guest agreed (asked once per guest, before the first capture)
         self._task: asyncio.Task[None] | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -156,6 +159,7 @@ class KioskFlow(QObject):
         self.job_id = None
         self.ticket = ""
         self.result_job = None
+        self.consented = False
         self.choice_changed.emit()
         self._go(Step.ATTRACT)
 
@@ -167,6 +171,7 @@ class KioskFlow(QObject):
         self.capture = None
         self.job_id = None
         self.ticket = ""
+        self.consented = False
         if len(self.services) == 1:
             self.choose_service(self.services[0])
         else:
@@ -179,7 +184,7 @@ class KioskFlow(QObject):
         self.choice.look_id = None
         self.choice.look_name = ""
         self.choice_changed.emit()
-        self._go(Step.LOOK if looks.needs(service).any else Step.POSE)
+        self._go(Step.LOOK if looks.needs(service).any else self._pose_step())
 
     def jump_to_pose(self, service: str | None = None) -> None:
         """Straight to the live preview with default choices (operator test shot, startup benchmark)."""
@@ -213,13 +218,32 @@ class KioskFlow(QObject):
         if not self.look_ready:
             self.guest_message.emit(QCoreApplication.translate("KioskFlow", "Pick a look first: tap the one you like."))
             return
+        self._go(self._pose_step())
+
+    def _pose_step(self) -> Step:
+        """The pose screen, or first the consent step when the event asks and this guest has not agreed."""
+        return Step.CONSENT if self.consent_required and not self.consented else Step.POSE
+
+    def agree(self) -> None:
+        """The guest agreed to the event's consent text: on to posing."""
+        if self.step != Step.CONSENT:
+            return
+        self.consented = True
         self._go(Step.POSE)
 
+    def decline(self) -> None:
+        """The guest declined: no photo is taken; the kiosk is ready for the next guest."""
+        if self.step == Step.CONSENT:
+            log.info("a guest declined the consent: no photo taken")
+            self.reset()
+
     def back(self) -> None:
+        before_pose = Step.LOOK if self.choice.service and looks.needs(self.choice.service).any else Step.CHOOSE
         previous = {
             Step.CHOOSE: Step.ATTRACT,
             Step.LOOK: Step.CHOOSE,
-            Step.POSE: Step.LOOK if self.choice.service and looks.needs(self.choice.service).any else Step.CHOOSE,
+            Step.CONSENT: before_pose,
+            Step.POSE: before_pose,
         }.get(self.step)
         if previous is None or self.capturing:
             return

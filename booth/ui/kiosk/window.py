@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from booth.jobs.estimate import wait_estimate_s
 from booth.jobs.event import RESULTS
 from booth.problems import Problem, ProblemKind
 from booth.ui import i18n
@@ -31,6 +32,7 @@ from booth.ui.kiosk.pin_setup import PinSetup
 from booth.ui.kiosk.screens.attract import AttractScreen
 from booth.ui.kiosk.screens.base import Screen
 from booth.ui.kiosk.screens.choose import ChooseScreen
+from booth.ui.kiosk.screens.consent import ConsentScreen
 from booth.ui.kiosk.screens.handoff import HandoffScreen
 from booth.ui.kiosk.screens.look import LookScreen
 from booth.ui.kiosk.screens.pose import PoseScreen
@@ -74,7 +76,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle(s.event.name)
         self.setStyleSheet(stylesheet(s.event))
         self.flow = KioskFlow(s.kiosk, camera=context.camera, parent=self)
-        self.delivery = ResultActions(s.kiosk, messages=context.messages)
+        self.delivery = ResultActions(s.kiosk, messages=context.messages, qr_only=s.event.keep_nothing)
         self._make_screens()
         self.banner = Banner(self)
         self.pin_pad = PinPad(operator_pin(s, context.event_dir), self)
@@ -100,11 +102,13 @@ class KioskWindow(QWidget):
         self.look = LookScreen(s.event, self.context.catalog)
         self.pose = PoseScreen(self.context.camera, s.camera.mirror_preview, s.event.accent_color, s.event.text_color)
         self.review = ReviewScreen()
+        self.consent = ConsentScreen(s.event.consent)
+        self.flow.consent_required = bool(s.event.consent)
         self.handoff = HandoffScreen()
         self.result = ResultScreen()
         self.screens: dict[Step, Screen] = {
             Step.ATTRACT: self.attract, Step.CHOOSE: self.choose, Step.LOOK: self.look, Step.POSE: self.pose,
-            Step.REVIEW: self.review, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
+            Step.REVIEW: self.review, Step.CONSENT: self.consent, Step.HANDOFF: self.handoff, Step.RESULT: self.result,
         }
         for screen in self.screens.values():
             self.stack.addWidget(screen)
@@ -125,6 +129,8 @@ class KioskWindow(QWidget):
         self.delivery.share = ctx.share
         if ctx.printer is not None:
             ctx.printer.printer_changed.connect(self._refresh_print_option)
+        blocked = ctx.queue.blocked
+        self.attract.set_credits_out(blocked is not None and blocked.kind == ProblemKind.CREDITS)
         if self.flow.step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
         if self._operator_waiting:
@@ -153,6 +159,8 @@ class KioskWindow(QWidget):
         self.pose.shutter.connect(f.trigger)
         self.pose.countdown_over.connect(f.shoot)
         self.pose.back.connect(f.back)
+        self.consent.agreed.connect(f.agree)
+        self.consent.declined.connect(f.decline)
         self.review.retake.connect(f.retake)
         self.review.use.connect(f.accept)
         self.handoff.next_guest.connect(f.start)
@@ -163,6 +171,7 @@ class KioskWindow(QWidget):
         self.corner.held.connect(self.pin_pad.open)
         self.panel_lock.expired.connect(self._close_operator)
         self.context.messages.posted.connect(self._on_message)
+        self.context.messages.resolved.connect(self._on_resolved)
         self.context.catalog.previews_changed.connect(self._on_previews)
         self.context.catalog.changed.connect(self._on_catalog)
 
@@ -197,6 +206,7 @@ class KioskWindow(QWidget):
             self.pose.prepare(f.ratio, f.two_person)
         elif step == Step.HANDOFF:
             self.handoff.show_ticket(f.ticket)
+            self.handoff.show_wait(self._wait_s(f.job_id))
         elif step == Step.ATTRACT:
             self._spawn(self._refresh_wall())
         if screen.strip_slot is not None:
@@ -230,7 +240,7 @@ class KioskWindow(QWidget):
 
     def _recent_results(self) -> list[Path]:
         folder = self.context.event_dir
-        if folder is None:
+        if folder is None or self.context.settings.event.keep_nothing:  # no guest's picture on the wall
             return []
         results = folder / RESULTS
         try:
@@ -247,7 +257,7 @@ class KioskWindow(QWidget):
         path = queue.result_path(job_id)
         self.strip.mark_seen(job_id)
         self.result.show_result(job_id, path, job.ticket)
-        self.result.set_print_limit(self._printable(job_id))
+        self._offer_print(job_id)
         if path is not None:
             self._spawn(self._load_qr(job_id, path, job.ticket))
 
@@ -259,7 +269,17 @@ class KioskWindow(QWidget):
     def _refresh_print_option(self) -> None:
         """The printer came back (or went away) while a result is on screen."""
         if self.flow.step == Step.RESULT and self.result.job_id:
-            self.result.set_print_limit(self._printable(self.result.job_id))
+            self._offer_print(self.result.job_id)
+
+    def _offer_print(self, job_id: str) -> None:
+        """Print while the printer can; while it is paused the guest is pointed to the code instead."""
+        self.result.set_print_limit(self._printable(job_id), self.delivery.printer_paused())
+
+    def _wait_s(self, job_id: str | None) -> float | None:
+        queue = self.context.queue
+        if not job_id:
+            return None
+        return wait_estimate_s(queue.jobs(), job_id, self.context.settings.jobs.max_in_flight)
 
     def _printable(self, job_id: str) -> int:
         """Copies the guest may print now (an animation prints its first frame: booth.printing.layout)."""
@@ -273,7 +293,7 @@ class KioskWindow(QWidget):
         path = queue.result_path(job_id)
         ok = path is not None and self.delivery.print(job_id, path, copies, queue.job(job_id).ticket)
         self.result.printed(ok)
-        self.result.set_print_limit(self._printable(job_id))
+        self._offer_print(job_id)
 
     # ---- problems -----------------------------------------------------------------------------
     def _on_message(self, message: Message) -> None:
@@ -281,11 +301,17 @@ class KioskWindow(QWidget):
         BANNER_REPEAT_S, so a flapping connection does not keep covering the screen."""
         if not isinstance(message, Problem) or not wording.for_guests(message.kind):
             return
+        if message.kind == ProblemKind.CREDITS:
+            self.attract.set_credits_out(True)
         now = time.monotonic()
         if now - self._banner_seen.get(message.kind, -1e9) < BANNER_REPEAT_S:
             return
         self._banner_seen[message.kind] = now
         self.banner.say(wording.problem_words(message.kind))
+
+    def _on_resolved(self, kind: str) -> None:
+        if kind == ProblemKind.CREDITS.value:
+            self.attract.set_credits_out(False)
 
     # ---- language -----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:

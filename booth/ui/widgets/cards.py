@@ -41,6 +41,7 @@ class ImageCard(QAbstractButton):
         self._accent = QColor(accent)
         self._pixmap: QPixmap | None = None
         self._previous: QPixmap | None = None  # fading out under the new picture
+        self._covers: dict[tuple[int, int, int], QPixmap] = {}  # cover-scaled pictures, see _draw_cover
         self._opacity = 1.0
         self._fade = QVariantAnimation(self)
         self._fade.setStartValue(0.0)
@@ -105,8 +106,17 @@ class ImageCard(QAbstractButton):
     def _draw_cover(self, p: QPainter, pm: QPixmap, rect: QRectF) -> None:
         target = rect.toRect()
         if pm.size() != target.size():
-            pm = pm.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                           Qt.TransformationMode.SmoothTransformation)
+            # Scaled once per picture and size, not on every paint: a screen of cards repainting each
+            # smooth-scaled pixmap stalled the GUI thread for tens of ms (benchmarks/event_sim.py).
+            key = (pm.cacheKey(), target.width(), target.height())
+            scaled = self._covers.get(key)
+            if scaled is None:
+                scaled = pm.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                                   Qt.TransformationMode.SmoothTransformation)
+                if len(self._covers) >= 2:  # the picture and, while cross-fading, the one before
+                    self._covers.pop(next(iter(self._covers)))
+                self._covers[key] = scaled
+            pm = scaled
         p.drawPixmap(target.topLeft(), pm, pm.rect().adjusted(
             (pm.width() - target.width()) // 2, int((pm.height() - target.height()) * FACE_BIAS), 0, 0))
 

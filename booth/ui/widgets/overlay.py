@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
 from booth.camera.display import fit_size
-from booth.camera.guides import guide_rect, person_halves, scale_rect
+from booth.camera.guides import Rect, guide_rect, person_halves, scale_rect
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +27,28 @@ class PreviewLayout:
 
 
 def preview_layout(widget_w: float, widget_h: float, frame_w: int, frame_h: int, ratio: str,
-                   two_person: bool = False, picture_size: tuple[int, int] | None = None) -> PreviewLayout:
+                   two_person: bool = False, picture_size: tuple[int, int] | None = None,
+                   crop: Rect | None = None) -> PreviewLayout:
     """Picture centred and scaled to fit the widget, with the guide at the same scale.
 
     `picture_size` is the size the capture thread actually made the picture (it may trail a resize by
-    one frame); without it the fitted size is used.
+    one frame); without it the fitted size is used. `crop` is the part of the frame the picture shows
+    (booth.camera.display.CropTo): then the picture is the guide itself and nothing around it is dimmed.
     """
-    pw, ph = picture_size or fit_size(frame_w, frame_h, round(widget_w), round(widget_h))
+    shown = crop or (0, 0, frame_w, frame_h)
+    sx, sy, sw, sh = shown
+    pw, ph = picture_size or fit_size(sw, sh, round(widget_w), round(widget_h))
     dx, dy = (widget_w - pw) // 2, (widget_h - ph) // 2
-    scale = pw / frame_w
-    rect = guide_rect(frame_w, frame_h, ratio, two_person)
-    guide = QRectF(*scale_rect(rect, scale, dx, dy))
+    scale = pw / sw
+    ox, oy = dx - sx * scale, dy - sy * scale  # where the frame's origin would be on the widget
+    rect = crop or guide_rect(frame_w, frame_h, ratio, two_person)
+    picture = QRectF(dx, dy, pw, ph)
+    guide = picture if crop else QRectF(*scale_rect(rect, scale, ox, oy))
     halves = None
     if two_person:
         left, right = person_halves(rect)
-        halves = (QRectF(*scale_rect(left, scale, dx, dy)), QRectF(*scale_rect(right, scale, dx, dy)))
-    return PreviewLayout(QRectF(dx, dy, pw, ph), guide, halves)
+        halves = (QRectF(*scale_rect(left, scale, ox, oy)), QRectF(*scale_rect(right, scale, ox, oy)))
+    return PreviewLayout(picture, guide, halves)
 
 
 class Countdown(QObject):

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from booth.camera.display import DisplayFrame, DisplayTarget
+from booth.camera.display import CropTo, DisplayFrame, DisplayTarget
 from booth.camera.service import CameraService
 from booth.ui.widgets.overlay import Countdown, Flash, NumberSprites, PreviewLayout, preview_layout
 
@@ -48,6 +48,7 @@ class PreviewWidget(QWidget):
         self._ratio = "portrait"
         self._two_person = False
         self._mirror = False
+        self._cropped = False
         self._painted_seq = 0
         self._camera_state = ("stopped", "")
         self.frame_ages_ms: deque[float] = deque(maxlen=2000)
@@ -75,6 +76,7 @@ class PreviewWidget(QWidget):
             # A preview dropped without set_camera(None) must not keep the capture thread scaling for it.
             weakref.finalize(self, camera.remove_display, self._target)
             self._configure_target()
+            self._target.set_crop(self._crop())
             camera.frame_ready.connect(self._on_frame_ready)
             camera.state_changed.connect(self._on_state)
         self.update()
@@ -82,7 +84,19 @@ class PreviewWidget(QWidget):
     def set_guide(self, ratio: str, two_person: bool = False) -> None:
         preview_layout(16, 16, 16, 16, ratio)  # an unknown ratio fails here, not at paint time
         self._ratio, self._two_person = ratio, two_person
+        if self._target is not None:
+            self._target.set_crop(self._crop())
         self.update()
+
+    def set_cropped(self, cropped: bool) -> None:
+        """Show only what will be captured (the guide's crop), as large as the widget allows."""
+        self._cropped = bool(cropped)
+        if self._target is not None:
+            self._target.set_crop(self._crop())
+        self.update()
+
+    def _crop(self) -> CropTo | None:
+        return CropTo(self._ratio, self._two_person) if self._cropped else None
 
     def set_mirror(self, mirror: bool) -> None:
         self._mirror = bool(mirror)
@@ -151,7 +165,7 @@ class PreviewWidget(QWidget):
         dpr = self.devicePixelRatioF()
         size = (round(shown.image.width() / dpr), round(shown.image.height() / dpr))
         return preview_layout(self.width(), self.height(), shown.frame_w, shown.frame_h, self._ratio,
-                              self._two_person, size)
+                              self._two_person, size, shown.crop)
 
     def _paint_picture(self, painter: QPainter, shown: DisplayFrame, layout: PreviewLayout) -> None:
         pic = layout.picture

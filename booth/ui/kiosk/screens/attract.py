@@ -61,6 +61,9 @@ class AttractScreen(Screen):
 
         self.title = label(self, "Title")
         self.subtitle = label(self, "Subtitle")
+        self.notice = label(self, "AttractNotice")  # the studio's condition, said before anyone poses
+        self.notice.setVisible(False)
+        self._credits_out = False
         self.start_button = button(self, "start_button", "hero")
         self.start_button.clicked.connect(self.start.emit)
         self.strip_slot = QVBoxLayout()
@@ -72,6 +75,7 @@ class AttractScreen(Screen):
         lay.addWidget(self.wall, 1)
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
+        lay.addWidget(self.notice)
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addLayout(self.strip_slot)
 
@@ -85,6 +89,12 @@ class AttractScreen(Screen):
         btn = self.lang_buttons.get(code)
         if btn is not None:
             btn.setChecked(True)
+
+    def set_credits_out(self, out: bool) -> None:
+        """The service has no credits left: guests hear it before they pose (their photos still wait safely)."""
+        self._credits_out = out
+        self.notice.setVisible(out)
+        self.retranslate()
 
     def set_logo(self, path: Path | None) -> None:
         self.logo.setVisible(path is not None)
@@ -136,6 +146,9 @@ class AttractScreen(Screen):
         self.title.setText(self.tr("Your AI photo awaits"))
         self.subtitle.setText(self.tr("Strike a pose, pick a look, and watch the magic happen."))
         self.start_button.setText(self.tr("Tap to start"))
+        self.notice.setText(self.tr("Our AI studio is waiting for a top-up from our host. You can still pose: "
+                                    "your picture is kept safe and made as soon as the studio is back.")
+                            if self._credits_out else "")
 
     def entered(self) -> None:
         self._timer.start()

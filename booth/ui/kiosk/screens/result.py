@@ -37,6 +37,7 @@ class ResultScreen(Screen):
         super().__init__("ResultScreen", parent)
         self.job_id = ""
         self._copies = 1
+        self._paused = False
         self.media = QStackedWidget(self)
         self.picture = PictureView(self.media)
         self.picture.setObjectName("result_picture")
@@ -119,8 +120,11 @@ class ResultScreen(Screen):
         self.qr.setVisible(True)
         self.qr_hint.setVisible(True)
 
-    def set_print_limit(self, copies: int) -> None:
-        """Show Print with 1..copies; hidden when 0 (no printer, limit reached)."""
+    def set_print_limit(self, copies: int, paused: bool = False) -> None:
+        """Show Print with 1..copies; hidden when 0 (no printer, limit reached). `paused`: the printer is
+        paused, out of paper or offline, so the guest is pointed to the code instead of a Print that fails."""
+        self._paused = paused and copies == 0
+        self._say_paused()
         for btn in self.copy_buttons:
             self.copies_group.removeButton(btn)
             btn.deleteLater()
@@ -140,6 +144,10 @@ class ResultScreen(Screen):
         self.copies_label.setVisible(copies > 1)
         for btn in self.copy_buttons:
             btn.setVisible(copies > 1)
+
+    def _say_paused(self) -> None:
+        if self._paused:
+            self.status.setText(self.tr("Printing is paused: scan the code to take it home."))
 
     def _set_copies(self, n: int) -> None:
         self._copies = n
@@ -176,3 +184,4 @@ class ResultScreen(Screen):
         self.copies_label.setText(self.tr("COPIES"))
         self.print_button.setText(self.tr("Print"))
         self.done_button.setText(self.tr("Done"))
+        self._say_paused()
