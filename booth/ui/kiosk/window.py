@@ -330,6 +330,7 @@ class KioskWindow(QWidget):
             self.attract.services = services
             self.choose.set_services(services)
         self.pose.preview.set_mirror(s.camera.mirror_preview)
+        self.setStyleSheet(stylesheet(s.event))  # colours saved in the panel's Event page
 
     def hide_cursor(self) -> None:
         """Guests touch, they do not point: no cursor over the kiosk (not in --windowed mode)."""

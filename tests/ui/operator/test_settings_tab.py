@@ -1,0 +1,250 @@
+"""The Settings tab drives the real settings file: change a value, save, read the TOML back (comments kept),
+see the running kiosk use it; a bad value shows its error beside the field and writes nothing; a typed
+password goes to a real file keyring, signs in after a restart, and shows up in no file, log or widget."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import numpy as np
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+from operator_rig import click, settle, wait_until
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+from booth.settings_file import SettingsFile
+
+PASSWORD = "Typed-on-the-touchscreen-42"
+TOML = """# Anna & Ben's booth: edited by hand before the event
+[event]
+name = "Anna & Ben"          # on the start screen
+dir = "{event}"
+
+[api]
+url = "{url}"
+auth = "{auth}"
+username = "op"
+catalog_cache = "{cache}"
+
+[jobs]
+poll_interval_s = 0.2
+
+[camera]
+source = "demo"
+width = 640
+height = 480
+
+# guests
+[kiosk]
+countdown_s = 3              # seconds before the picture
+services = ["filter", "comic", "pose"]
+operator_pin = "2468"        # so the kiosk shows its start screen, not the PIN setup
+
+[printing]
+enabled = false
+
+[sharing]
+host = "127.0.0.1"
+port = 0
+"""
+
+
+@pytest.fixture
+def config(tmp_path: Path, engine: Any) -> Path:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    path = folder / "booth.toml"
+    path.write_text(TOML.format(event=tmp_path / "event", url=engine.url, auth="bearer", cache=tmp_path / "cache"))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """keyrings.alt's file backend as the system keyring, in a temp HOME; no BOOTH_API_* from outside."""
+    for name in ("BOOTH_API_PASSWORD", "BOOTH_API_TOKEN", "BOOTH_API_URL", "BOOTH_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "share"))
+    before = keyring.get_keyring()
+    keyring.set_keyring(PlaintextKeyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
+class Running:
+    """The booth started from the settings file: its parts, the kiosk window and the panel over it."""
+
+    def __init__(self, ctx: Any, window: Any, panel: Any) -> None:
+        self.ctx, self.window, self.panel = ctx, window, panel
+        self.tab = panel.settings_tab
+
+    async def stop(self) -> None:
+        from booth.app import stop_parts
+        from booth.ui.operator.background import pending_tasks
+
+        self.panel._quitting = True
+        self.panel.close()
+        self.window.allow_close()
+        self.window.close()
+        await stop_parts(self.ctx)
+        await wait_until(lambda: pending_tasks() == 0, 10, "the panel's background work")
+
+
+async def start(config: Path, size: tuple[int, int] = (1920, 1080)) -> Running:
+    from booth.app import start_parts
+    from booth.ui.kiosk.window import KioskWindow
+    from booth.ui.operator.panel import panel_opener
+
+    ctx = await start_parts(SettingsFile(config).load())
+    ctx.settings_file = config
+    window = KioskWindow(ctx, open_operator=panel_opener(ctx))
+    window.resize(1080, 1920)
+    window.show()
+    panel = panel_opener(ctx)(window._close_operator)  # as the kiosk opens it after the PIN
+    window.operator_panel = panel
+    panel.resize(*size)
+    panel.show()
+    panel.show_tab("tab_settings")
+    running = Running(ctx, window, panel)
+    for page in (running.tab.connection, running.tab.kiosk, running.tab.event_page):
+        await wait_until(page.save_button.isEnabled, 10, f"{page.objectName()} to read the file")
+    return running
+
+
+async def save(page: Any) -> str:
+    page.save_button.click()
+    await wait_until(lambda: page.save_button.isEnabled() and page.status.text() not in ("", "Saving…"), 10, "save")
+    return str(page.status.text())
+
+
+def test_kiosk_page_saves_keeps_comments_and_the_running_kiosk_uses_it(arun: Any, config: Path) -> None:
+    async def scenario() -> None:
+        booth = await start(config)
+        try:
+            page = booth.tab.kiosk
+            booth.tab.pages.setCurrentIndex(1)
+            page.rows["kiosk.countdown_s"].editor.setText("7")
+            services = page.rows["kiosk.services"].editor
+            services.list.setCurrentRow(1)  # comic goes first
+            click(services.up)
+            services.list.item(2).setCheckState(Qt.CheckState.Unchecked)  # pose no more
+            assert "Saved." in await save(page)
+            text = config.read_text()
+            assert "# Anna & Ben's booth" in text and "# seconds before the picture" in text and "# guests" in text
+            assert "countdown_s = 7" in text and 'services = ["comic", "filter"]' in text
+            booth.panel.back_to_kiosk()
+            assert booth.window.flow.services == ["comic", "filter"]  # the next guest's choice
+            assert booth.window.flow.kiosk.countdown_s == 7
+        finally:
+            await booth.stop()
+
+    arun(scenario())
+
+
+def test_a_bad_value_shows_its_error_beside_the_field_and_writes_nothing(arun: Any, config: Path) -> None:
+    before = config.read_bytes()
+
+    async def scenario() -> None:
+        booth = await start(config)
+        try:
+            page = booth.tab.kiosk
+            page.rows["kiosk.countdown_s"].editor.setText("99")
+            page.rows["kiosk.inactivity_s"].editor.setText("soon")
+            assert "Not saved" in await save(page)
+            assert page.rows["kiosk.countdown_s"].error.isVisibleTo(page)
+            assert page.rows["kiosk.countdown_s"].error.text() == "must be at most 10"
+            assert page.rows["kiosk.inactivity_s"].error.text() == "must be a number"
+            assert not page.rows["kiosk.retake_limit"].error.isVisibleTo(page)
+            assert booth.ctx.settings.kiosk.countdown_s == 3
+        finally:
+            await booth.stop()
+
+    arun(scenario())
+    assert config.read_bytes() == before
+
+
+def _has_colour(image: Any, colour: QColor | str) -> int:
+    """How many pixels of `image` are exactly `colour`."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), np.uint32, image.sizeInBytes() // 4)
+    return int(np.count_nonzero((pixels & 0xFFFFFF) == (QColor(colour).rgb() & 0xFFFFFF)))
+
+
+def test_event_colours_preview_live_and_recolour_the_kiosk(arun: Any, config: Path) -> None:
+    async def scenario() -> None:
+        booth = await start(config)
+        try:
+            page = booth.tab.event_page
+            booth.tab.pages.setCurrentIndex(2)
+            page.rows["event.accent_color"].editor.setText("#00c853")
+            settle()
+            assert _has_colour(page.sample.grab().toImage(), "#00c853") > 20  # before saving
+            name_colour = QColor("#00c853").lighter(125)  # the event's name on the start screen (theme.palette)
+            assert _has_colour(booth.window.grab().toImage(), name_colour) == 0
+            assert "Saved." in await save(page)
+            assert 'accent_color = "#00c853"' in config.read_text()
+            booth.panel.back_to_kiosk()
+            settle()
+            assert _has_colour(booth.window.grab().toImage(), name_colour) > 100
+        finally:
+            await booth.stop()
+
+    arun(scenario())
+
+
+def _texts(root: QWidget) -> list[str]:
+    found = [w.text() for kind in (QLineEdit, QLabel, QAbstractButton) for w in root.findChildren(kind)]
+    return [*found, *(w.placeholderText() for w in root.findChildren(QLineEdit))]
+
+
+def test_a_password_typed_in_the_panel_signs_in_after_a_restart_and_is_nowhere_to_be_read(
+    arun: Any, config: Path, engine: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine.configure(auth="oauth2", users={"op": PASSWORD})
+    config.write_text(config.read_text().replace('auth = "bearer"', 'auth = "oauth2"'))
+    caplog.set_level(logging.DEBUG)
+
+    async def first_run() -> None:
+        booth = await start(config)
+        try:
+            page = booth.tab.connection
+            field = page.rows["api.password"].editor
+            field.setFocus()
+            QTest.keyClicks(field, PASSWORD[:-1] + "x")
+            keys = booth.tab.keyboard
+            assert keys.isVisible()  # the on-screen keyboard came up for the field
+            click(keys.erase_key)  # and types into it: the slip erased, the last "2" by its key
+            click(keys.findChild(QAbstractButton, "osk_key_0_1"))
+            assert field.text() == PASSWORD
+            assert "Saved." in await save(page)
+            assert field.text() == "" and PASSWORD not in " ".join(_texts(booth.panel))
+            assert page.rows["api.password"].origin.text() == "set, stored in the system keyring; type to change"
+        finally:
+            await booth.stop()
+
+    async def second_run() -> None:
+        booth = await start(config)
+        try:
+            assert booth.ctx.settings.api.password.get_secret_value() == PASSWORD
+            names = [entry.name for entry in await booth.ctx.client.catalog("filters")]
+            assert names and engine.stats()["token_calls"] >= 1
+            assert PASSWORD not in " ".join(_texts(booth.panel))
+        finally:
+            await booth.stop()
+
+    arun(first_run())
+    assert "password =" not in config.read_text()
+    arun(second_run())
+    for folder in (config.parent, tmp_path / "event"):
+        for path in folder.rglob("*"):
+            assert not path.is_file() or PASSWORD.encode() not in path.read_bytes(), path
+    assert PASSWORD not in caplog.text
