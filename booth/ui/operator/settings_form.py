@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, SecretStr
 from pydantic_core import ErrorDetails
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,11 @@ LIVE = frozenset({
 })  # fmt: skip
 
 Value = str | int | float | bool | list[str]
+
+
+# The page's own words are looked up under "SettingsPage" whichever page subclass shows them: PySide's
+# self.tr() would look under the subclass's name, where lupdate never put them.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class ServicesEditor(QWidget):
         self._choices = choices
         self.list = QListWidget(self)
         self.list.setObjectName(f"{name}_list")
-        self.list.setMinimumHeight(300)
+        self.list.setMinimumHeight(260)
         self.up = button("↑", f"{name}_up", self)
         self.down = button("↓", f"{name}_down", self)
         self.up.clicked.connect(lambda: self._move(-1))
@@ -227,6 +232,7 @@ class SettingsPage(Worded):
         layout.addLayout(button_row(self.save_button, self.status, stretch_end=False))
         layout.addStretch(1)
         self.save_button.setEnabled(False)
+        self.retranslate()
         self.reload()
 
     def _add_row(self, spec: FieldSpec, parent: QWidget) -> Row:
@@ -255,21 +261,23 @@ class SettingsPage(Worded):
         self.title.setText(self.page_title())
         for key, text in self.labels().items():
             self.rows[key].label.setText(text)
-        self.save_button.setText(self.tr("Save"))
+        self.save_button.setText(translate("SettingsPage", "Save"))
         self._show_origins()
         self._show_errors()
         if self._file is None:
-            self.status.setText(self.tr("This booth was started without a settings file: changes cannot be saved."))
+            self.status.setText(
+                translate("SettingsPage", "This booth was started without a settings file: changes cannot be saved.")
+            )
 
     def origin_words(self, origin: Origin, key: str) -> str:
         if origin is Origin.ENVIRONMENT:
             variable = "BOOTH_" + key.replace(".", "_").upper()
-            return self.tr("from {variable} (environment; it wins)").format(variable=variable)
+            return translate("SettingsPage", "from {variable} (environment; it wins)").format(variable=variable)
         return {
-            Origin.KEYRING: self.tr("stored in the system keyring"),
-            Origin.SECRET_FILE: self.tr("stored in a private file beside the settings"),
-            Origin.FILE: self.tr("from the settings file"),
-            Origin.DEFAULT: self.tr("default"),
+            Origin.KEYRING: translate("SettingsPage", "stored in the system keyring"),
+            Origin.SECRET_FILE: translate("SettingsPage", "stored in a private file beside the settings"),
+            Origin.FILE: translate("SettingsPage", "from the settings file"),
+            Origin.DEFAULT: translate("SettingsPage", "default"),
         }[origin]
 
     def error_words(self, error: ErrorDetails) -> str:
@@ -277,21 +285,22 @@ class SettingsPage(Worded):
         ctx = error.get("ctx") or {}
         kind = error["type"]
         words = {
-            "less_than_equal": self.tr("must be at most {limit}"),
-            "greater_than_equal": self.tr("must be at least {limit}"),
-            "greater_than": self.tr("must be more than {limit}"),
-            "less_than": self.tr("must be less than {limit}"),
-            "int_parsing": self.tr("must be a whole number"),
-            "int_from_float": self.tr("must be a whole number"),
-            "float_parsing": self.tr("must be a number"),
-            "string_pattern_mismatch": self.tr("must be a colour like #ff5a8a"),
-            "literal_error": self.tr("must be one of: {limit}"),
+            "less_than_equal": translate("SettingsPage", "must be at most {limit}"),
+            "greater_than_equal": translate("SettingsPage", "must be at least {limit}"),
+            "greater_than": translate("SettingsPage", "must be more than {limit}"),
+            "less_than": translate("SettingsPage", "must be less than {limit}"),
+            "int_parsing": translate("SettingsPage", "must be a whole number"),
+            "int_from_float": translate("SettingsPage", "must be a whole number"),
+            "float_parsing": translate("SettingsPage", "must be a number"),
+            "string_pattern_mismatch": translate("SettingsPage", "must be a colour like #ff5a8a"),
+            "literal_error": translate("SettingsPage", "must be one of: {limit}"),
         }
         if kind == "value_error" and error["loc"][:2] == ("api", "url"):
-            return self.tr("must be an https:// address (plain http only on this computer)")
+            return translate("SettingsPage", "must be an https:// address (plain http only on this computer)")
         limit = next((ctx[k] for k in ("le", "ge", "gt", "lt", "expected") if k in ctx), "")
-        return words[kind].format(limit=limit) if kind in words else self.tr("not valid: {reason}").format(
-            reason=error["msg"])  # fmt: skip
+        if kind in words:
+            return words[kind].format(limit=limit)
+        return translate("SettingsPage", "not valid: {reason}").format(reason=error["msg"])
 
     # -- reading -----------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -319,7 +328,11 @@ class SettingsPage(Worded):
             words = self.origin_words(origin, key)
             if row.spec.kind == "secret":
                 stored = bool(value_at(self._snapshot.settings, key))
-                words = self.tr("set, {where}; type to change").format(where=words) if stored else self.tr("not set")
+                words = (
+                    translate("SettingsPage", "set, {where}; type to change").format(where=words)
+                    if stored
+                    else translate("SettingsPage", "not set")
+                )
                 row.editor.setPlaceholderText("••••••••" if stored else "")  # type: ignore[union-attr]
             row.origin.setText(words)
 
@@ -345,7 +358,7 @@ class SettingsPage(Worded):
     def save(self) -> None:
         changes = self.changes()
         if self._file is None or not changes:
-            self.status.setText(self.tr("Nothing changed."))
+            self.status.setText(translate("SettingsPage", "Nothing changed."))
             return
         for key in SECRET_KEYS:
             if key in changes:
@@ -357,7 +370,7 @@ class SettingsPage(Worded):
             return errors, None if errors else read_snapshot(file, keys)
 
         self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Saving…"))
+        self.status.setText(translate("SettingsPage", "Saving…"))
         run_in_thread(work, owner=self, on_done=lambda done: self._saved(list(changes), *done), on_error=self._failed)
         for row in self.rows.values():
             if row.spec.kind == "secret":
@@ -368,14 +381,16 @@ class SettingsPage(Worded):
         self._errors = errors
         self._show_errors()
         if errors or snapshot is None:
-            self.status.setText(self.tr("Not saved: correct the fields marked in red."))
+            self.status.setText(translate("SettingsPage", "Not saved: correct the fields marked in red."))
             return
         self._apply(keys, snapshot.settings)
         self._show_snapshot(snapshot)
         later = [key for key in keys if key not in LIVE]
-        text = self.tr("Saved.")
+        text = translate("SettingsPage", "Saved.")
         if later:
-            text += " " + self.tr("Restart the booth for these to take effect: {keys}").format(keys=", ".join(later))
+            text += " " + translate("SettingsPage", "Restart the booth for these to take effect: {keys}").format(
+                keys=", ".join(later)
+            )
         self.status.setText(text)
         self._log.add("info", "settings", text)
         self.saved.emit(keys)
@@ -398,6 +413,8 @@ class SettingsPage(Worded):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self._file is not None)
-        text = self.tr("The settings file cannot be used: {reason}").format(reason=str(exc).splitlines()[0])
+        text = translate("SettingsPage", "The settings file cannot be used: {reason}").format(
+            reason=str(exc).splitlines()[0]
+        )
         self.status.setText(text)
         self._log.add("error", "settings", text)

@@ -169,6 +169,7 @@ class SettingsTab(Worded):
             scroll.setObjectName(f"{page.objectName()}_scroll")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
             QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
             scroll.setWidget(page)
             self.pages.addTab(scroll, "")

@@ -248,3 +248,50 @@ def test_a_password_typed_in_the_panel_signs_in_after_a_restart_and_is_nowhere_t
         for path in folder.rglob("*"):
             assert not path.is_file() or PASSWORD.encode() not in path.read_bytes(), path
     assert PASSWORD not in caplog.text
+
+
+def test_screenshots_of_every_settings_page_in_both_orientations_and_languages(
+    arun: Any, config: Path, artifacts_dir: Path
+) -> None:
+    from booth.ui import i18n
+
+    screens = artifacts_dir / "screens"
+    screens.mkdir(parents=True, exist_ok=True)
+
+    async def scenario() -> list[Path]:
+        booth = await start(config)
+        saved: list[Path] = []
+        try:
+            tab = booth.tab
+            tab.kiosk.rows["kiosk.countdown_s"].editor.setText("42")
+            assert "Not saved" in await save(tab.kiosk)  # one page shows a refusal beside its field
+            for lang, first_tab in (("en", "Jobs"), ("de", "Aufträge")):
+                i18n.switch(lang)
+                await wait_until(lambda: booth.panel.tab_titles()[0] == first_tab, 5, f"the panel in {lang}")
+                for size, shape in (((1920, 1080), "landscape"), ((1080, 1920), "portrait")):
+                    booth.panel.resize(*size)
+                    for index in range(tab.pages.count()):
+                        tab.pages.setCurrentIndex(index)
+                        page = tab.pages.currentWidget().widget()
+                        tab.keyboard.hide()
+                        if index == 0:
+                            page.rows["api.url"].editor.setFocus()
+                            page.rows["api.username"].editor.setFocus()  # the keyboard comes up
+                            assert tab.keyboard.isVisible()
+                        settle()
+                        shot = booth.panel.grab()
+                        assert (shot.width(), shot.height()) == size, f"{page.objectName()} does not fit {size}"
+                        path = screens / f"settings-{page.objectName().removeprefix('page_')}-{shape}-{lang}.png"
+                        assert shot.save(str(path))
+                        saved.append(path)
+            assert tab.pages.tabText(1) == "Kiosk" and tab.kiosk.save_button.text() == "Speichern"
+            assert tab.kiosk.rows["kiosk.countdown_s"].error.text() == "darf höchstens 10 sein"
+            return saved
+        finally:
+            i18n.switch("en")
+            await booth.stop()
+
+    saved = arun(scenario(), timeout=120)
+    assert len(saved) == 16
+    for path in saved:
+        assert path.stat().st_size > 5_000, f"{path.name} looks empty"
