@@ -267,7 +267,7 @@ def test_screenshots_of_every_settings_page_in_both_orientations_and_languages(
             assert "Not saved" in await save(tab.kiosk)  # one page shows a refusal beside its field
             for lang, first_tab in (("en", "Jobs"), ("de", "Aufträge")):
                 i18n.switch(lang)
-                await wait_until(lambda: booth.panel.tab_titles()[0] == first_tab, 5, f"the panel in {lang}")
+                await wait_until(lambda want=first_tab: booth.panel.tab_titles()[0] == want, 5, f"the panel in {lang}")
                 for size, shape in (((1920, 1080), "landscape"), ((1080, 1920), "portrait")):
                     booth.panel.resize(*size)
                     for index in range(tab.pages.count()):
