@@ -295,3 +295,45 @@ def test_screenshots_of_every_settings_page_in_both_orientations_and_languages(
     assert len(saved) == 16
     for path in saved:
         assert path.stat().st_size > 5_000, f"{path.name} looks empty"
+
+
+def test_export_with_progress_and_close_from_the_panel(arun: Any, config: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    import httpx
+    from operator_rig import question
+
+    from booth.jobs.job import JobParams
+    from booth.lifecycle import is_closed
+
+    async def scenario() -> None:
+        booth = await start(config)
+        try:
+            queue, camera, page = booth.ctx.queue, booth.ctx.camera, booth.tab.lifecycle
+            await wait_until(lambda: camera.state == "live", 10, "the camera")
+            for look in (1, 4, 8):
+                queue.enqueue(await camera.capture_still("square"), JobParams(service="filter", filter_id=look))
+            await wait_until(lambda: all(job.final for job in queue.jobs()), 30, "the jobs")
+            link = booth.ctx.share.publish(queue.jobs()[0].result_path)
+            assert httpx.get(link).status_code == 200
+            booth.tab.pages.setCurrentIndex(3)
+            out = tmp_path / "stick" / "party.zip"
+            page.export_to.setText(str(out))
+            click(page.export_button)
+            await wait_until(lambda: "Exported" in page.status.text(), 20, "the export")
+            assert page.bar.value() == page.bar.maximum() == 3
+            with zipfile.ZipFile(out) as archive:
+                assert len([n for n in archive.namelist() if n.startswith("results/")]) == 3
+                assert archive.read("jobs.csv").decode().count("\n") == 4
+            click(page.close_button)
+            await wait_until(lambda: question("confirm_close_event") is not None, 5, "the question")
+            box = question("confirm_close_event")
+            click(box.findChild(QAbstractButton, "confirm_close_event_yes"))
+            await wait_until(lambda: "Event closed" in page.status.text(), 10, "the close")
+            assert page.status.text() == "Event closed: 1 download links ended."
+            assert httpx.get(link).status_code == 404
+            assert is_closed(tmp_path / "event")
+        finally:
+            await booth.stop()
+
+    arun(scenario(), timeout=90)
