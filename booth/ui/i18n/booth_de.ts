@@ -493,6 +493,19 @@
     </message>
 </context>
 <context>
+    <name>Goodbye</name>
+    <message>
+        <location filename="../kiosk/goodbye.py" line="43"/>
+        <source>Thank you!</source>
+        <translation>Danke!</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/goodbye.py" line="44"/>
+        <source>The photo booth has closed. Thank you for celebrating with us.</source>
+        <translation>Die Fotobox hat geschlossen. Danke, dass ihr mit uns gefeiert habt.</translation>
+    </message>
+</context>
+<context>
     <name>HandoffScreen</name>
     <message>
         <location filename="../kiosk/screens/handoff.py" line="49"/>
@@ -869,12 +882,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="300"/>
+        <location filename="../kiosk/window.py" line="303"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="304"/>
+        <location filename="../kiosk/window.py" line="307"/>
         <source>The control panel opens as soon as the booth has started.</source>
         <translation>Das Bedienfeld öffnet sich, sobald die Fotobox gestartet ist.</translation>
     </message>
@@ -1653,128 +1666,128 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../operator/settings_form.py" line="263"/>
+        <location filename="../operator/settings_form.py" line="264"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="268"/>
+        <location filename="../operator/settings_form.py" line="269"/>
         <source>This booth was started without a settings file: changes cannot be saved.</source>
         <translation>Diese Fotobox wurde ohne Einstellungsdatei gestartet: Änderungen können nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="274"/>
+        <location filename="../operator/settings_form.py" line="275"/>
         <source>from {variable} (environment; it wins)</source>
         <translation>aus {variable} (Umgebung; hat Vorrang)</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="276"/>
+        <location filename="../operator/settings_form.py" line="277"/>
         <source>stored in the system keyring</source>
         <translation>im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="277"/>
+        <location filename="../operator/settings_form.py" line="278"/>
         <source>stored in a private file beside the settings</source>
         <translation>in einer privaten Datei neben den Einstellungen gespeichert</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="278"/>
+        <location filename="../operator/settings_form.py" line="279"/>
         <source>from the settings file</source>
         <translation>aus der Einstellungsdatei</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="279"/>
+        <location filename="../operator/settings_form.py" line="280"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="287"/>
+        <location filename="../operator/settings_form.py" line="288"/>
         <source>must be at most {limit}</source>
         <translation>darf höchstens {limit} sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="288"/>
+        <location filename="../operator/settings_form.py" line="289"/>
         <source>must be at least {limit}</source>
         <translation>muss mindestens {limit} sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="289"/>
+        <location filename="../operator/settings_form.py" line="290"/>
         <source>must be more than {limit}</source>
         <translation>muss größer als {limit} sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="290"/>
+        <location filename="../operator/settings_form.py" line="291"/>
         <source>must be less than {limit}</source>
         <translation>muss kleiner als {limit} sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="291"/>
         <location filename="../operator/settings_form.py" line="292"/>
+        <location filename="../operator/settings_form.py" line="293"/>
         <source>must be a whole number</source>
         <translation>muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="293"/>
+        <location filename="../operator/settings_form.py" line="294"/>
         <source>must be a number</source>
         <translation>muss eine Zahl sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="294"/>
+        <location filename="../operator/settings_form.py" line="295"/>
         <source>must be a colour like #ff5a8a</source>
         <translation>muss eine Farbe wie #ff5a8a sein</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="295"/>
+        <location filename="../operator/settings_form.py" line="296"/>
         <source>must be one of: {limit}</source>
         <translation>muss eines davon sein: {limit}</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="298"/>
+        <location filename="../operator/settings_form.py" line="299"/>
         <source>must be an https:// address (plain http only on this computer)</source>
         <translation>muss eine https://-Adresse sein (einfaches http nur auf diesem Rechner)</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="302"/>
+        <location filename="../operator/settings_form.py" line="303"/>
         <source>not valid: {reason}</source>
         <translation>ungültig: {reason}</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="331"/>
+        <location filename="../operator/settings_form.py" line="332"/>
         <source>set, {where}; type to change</source>
         <translation>gesetzt, {where}; zum Ändern eintippen</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="333"/>
+        <location filename="../operator/settings_form.py" line="334"/>
         <source>not set</source>
         <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="360"/>
+        <location filename="../operator/settings_form.py" line="361"/>
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="372"/>
+        <location filename="../operator/settings_form.py" line="373"/>
         <source>Saving…</source>
         <translation>Speichere…</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="383"/>
+        <location filename="../operator/settings_form.py" line="384"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Nicht gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="388"/>
+        <location filename="../operator/settings_form.py" line="389"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="390"/>
+        <location filename="../operator/settings_form.py" line="391"/>
         <source>Restart the booth for these to take effect: {keys}</source>
         <translation>Diese wirken erst nach einem Neustart der Fotobox: {keys}</translation>
     </message>
     <message>
-        <location filename="../operator/settings_form.py" line="415"/>
+        <location filename="../operator/settings_form.py" line="416"/>
         <source>The settings file cannot be used: {reason}</source>
         <translation>Die Einstellungsdatei ist nicht nutzbar: {reason}</translation>
     </message>
@@ -1782,22 +1795,22 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../operator/settings_tab.py" line="182"/>
+        <location filename="../operator/settings_tab.py" line="183"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../operator/settings_tab.py" line="182"/>
+        <location filename="../operator/settings_tab.py" line="183"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../operator/settings_tab.py" line="182"/>
+        <location filename="../operator/settings_tab.py" line="183"/>
         <source>Event</source>
         <translation>Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../operator/settings_tab.py" line="182"/>
+        <location filename="../operator/settings_tab.py" line="183"/>
         <source>New · export · close</source>
         <translation>Neu · Export · Ende</translation>
     </message>

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 from operator_rig import click, settle, wait_until
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
@@ -297,7 +297,9 @@ def test_screenshots_of_every_settings_page_in_both_orientations_and_languages(
         assert path.stat().st_size > 5_000, f"{path.name} looks empty"
 
 
-def test_export_with_progress_and_close_from_the_panel(arun: Any, config: Path, tmp_path: Path) -> None:
+def test_export_with_progress_and_close_from_the_panel(
+    arun: Any, config: Path, tmp_path: Path, artifacts_dir: Path
+) -> None:
     import zipfile
 
     import httpx
@@ -333,6 +335,21 @@ def test_export_with_progress_and_close_from_the_panel(arun: Any, config: Path, 
             assert page.status.text() == "Event closed: 1 download links ended."
             assert httpx.get(link).status_code == 404
             assert is_closed(tmp_path / "event")
+            assert not booth.window.goodbye.isVisible()
+            booth.panel.back_to_kiosk()  # the kiosk says goodbye and takes no new guest
+            assert booth.window.goodbye.isVisible() and booth.window.goodbye.title.text() == "Thank you!"
+            QTest.mouseClick(booth.window.goodbye, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(booth.window.attract, Qt.MouseButton.LeftButton)
+            assert booth.window.flow.step.name == "ATTRACT"
+            settle()
+            assert booth.window.grab().save(str(artifacts_dir / "screens" / "kiosk-goodbye.png"))
+            corner = QPoint(10, 10)  # the operator's hidden corner still opens the PIN pad over the goodbye
+            QTest.mousePress(booth.window.goodbye, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+            await wait_until(booth.window.pin_pad.isVisible, 6, "the PIN pad")
+            QTest.mouseRelease(booth.window.goodbye, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+            for digit in "2468":
+                click(booth.window.pin_pad.findChild(QAbstractButton, f"pin_key_{digit}"))
+            assert booth.window.pin_pad.keypad.dots.text() == "●●●●"  # the operator can type the PIN
         finally:
             await booth.stop()
 
