@@ -20,6 +20,39 @@
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="163"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="167"/>
+        <source>Source (auto, demo, device number, /dev/videoN, file or URL)</source>
+        <translation>Quelle (auto, demo, Gerätenummer, /dev/videoN, Datei oder URL)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="168"/>
+        <source>Width (pixels)</source>
+        <translation>Breite (Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="169"/>
+        <source>Height (pixels)</source>
+        <translation>Höhe (Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="170"/>
+        <source>Frames per second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="171"/>
+        <source>Mirror the preview</source>
+        <translation>Vorschau spiegeln</translation>
+    </message>
+</context>
+<context>
     <name>CameraTab</name>
     <message>
         <location filename="../operator/camera_tab.py" line="110"/>
@@ -1198,6 +1231,29 @@
     </message>
 </context>
 <context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="183"/>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="187"/>
+        <source>Printing on</source>
+        <translation>Drucken an</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="188"/>
+        <source>CUPS printer (empty: the system default)</source>
+        <translation>CUPS-Drucker (leer: Standarddrucker des Systems)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="189"/>
+        <source>Prints for the whole event (0: no limit)</source>
+        <translation>Ausdrucke für die ganze Veranstaltung (0: unbegrenzt)</translation>
+    </message>
+</context>
+<context>
     <name>PrinterTab</name>
     <message>
         <location filename="../operator/printer_tab.py" line="111"/>
@@ -1795,24 +1851,62 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../operator/settings_tab.py" line="183"/>
+        <location filename="../operator/settings_tab.py" line="245"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../operator/settings_tab.py" line="183"/>
+        <location filename="../operator/settings_tab.py" line="245"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../operator/settings_tab.py" line="183"/>
+        <location filename="../operator/settings_tab.py" line="245"/>
         <source>Event</source>
         <translation>Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../operator/settings_tab.py" line="183"/>
+        <location filename="../operator/settings_tab.py" line="245"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="245"/>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
         <source>New · export · close</source>
         <translation>Neu · Export · Ende</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
+        <source>Sharing</source>
+        <translation>Teilen</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="201"/>
+        <source>Sharing</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="205"/>
+        <source>Download links and QR codes on</source>
+        <translation>Download-Links und QR-Codes an</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="206"/>
+        <source>Days a link works (0: until revoked)</source>
+        <translation>Tage, die ein Link gilt (0: bis zum Widerruf)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="207"/>
+        <source>Public address of the share pages (empty: the LAN)</source>
+        <translation>Öffentliche Adresse der Teilen-Seiten (leer: das lokale Netz)</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,64 @@ class EventPage(SettingsPage):
         self.sample_text.setText(self.rows["event.name"].editor.text())  # type: ignore[union-attr]
 
 
+class CameraPage(SettingsPage):
+    SPECS = (
+        FieldSpec("camera.source", "text"),
+        FieldSpec("camera.width", "int"),
+        FieldSpec("camera.height", "int"),
+        FieldSpec("camera.fps", "int"),
+        FieldSpec("camera.mirror_preview", "bool"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Camera")
+
+    def labels(self) -> Mapping[str, str]:
+        return {
+            "camera.source": self.tr("Source (auto, demo, device number, /dev/videoN, file or URL)"),
+            "camera.width": self.tr("Width (pixels)"),
+            "camera.height": self.tr("Height (pixels)"),
+            "camera.fps": self.tr("Frames per second"),
+            "camera.mirror_preview": self.tr("Mirror the preview"),
+        }
+
+
+class PrinterPage(SettingsPage):
+    SPECS = (
+        FieldSpec("printing.enabled", "bool"),
+        FieldSpec("printing.printer", "text"),
+        FieldSpec("printing.event_limit", "int"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Printer")
+
+    def labels(self) -> Mapping[str, str]:
+        return {
+            "printing.enabled": self.tr("Printing on"),
+            "printing.printer": self.tr("CUPS printer (empty: the system default)"),
+            "printing.event_limit": self.tr("Prints for the whole event (0: no limit)"),
+        }
+
+
+class SharingPage(SettingsPage):
+    SPECS = (
+        FieldSpec("sharing.enabled", "bool"),
+        FieldSpec("sharing.link_days", "float"),
+        FieldSpec("sharing.public_base_url", "text"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Sharing")
+
+    def labels(self) -> Mapping[str, str]:
+        return {
+            "sharing.enabled": self.tr("Download links and QR codes on"),
+            "sharing.link_days": self.tr("Days a link works (0: until revoked)"),
+            "sharing.public_base_url": self.tr("Public address of the share pages (empty: the LAN)"),
+        }
+
+
 class SettingsTab(Worded):
     """The settings pages side by side as inner tabs, the keyboard under them."""
 
@@ -163,8 +221,12 @@ class SettingsTab(Worded):
         self.connection = ConnectionPage("page_connection", context, file, log, self)
         self.kiosk = KioskPage("page_kiosk", context, file, log, self)
         self.event_page = EventPage("page_event", context, file, log, self)
+        self.camera = CameraPage("page_camera", context, file, log, self)
+        self.printer = PrinterPage("page_printer", context, file, log, self)
+        self.sharing = SharingPage("page_sharing", context, file, log, self)
         self.lifecycle = EventLifecyclePage(context, file, log, self)
-        for page in (self.connection, self.kiosk, self.event_page, self.lifecycle):
+        pages = (self.connection, self.kiosk, self.event_page, self.camera, self.printer, self.sharing, self.lifecycle)
+        for page in pages:
             scroll = QScrollArea(self.pages)  # a long page scrolls by touch rather than growing the panel
             scroll.setObjectName(f"{page.objectName()}_scroll")
             scroll.setWidgetResizable(True)
@@ -180,6 +242,7 @@ class SettingsTab(Worded):
         self.retranslate()
 
     def retranslate(self) -> None:
-        titles = (self.tr("Connection"), self.tr("Kiosk"), self.tr("Event"), self.tr("New · export · close"))
+        titles = (self.tr("Connection"), self.tr("Kiosk"), self.tr("Event"), self.tr("Camera"), self.tr("Printer"),
+                  self.tr("Sharing"), self.tr("New · export · close"))  # fmt: skip
         for index, title in enumerate(titles):
             self.pages.setTabText(index, title)

@@ -292,7 +292,7 @@ def test_screenshots_of_every_settings_page_in_both_orientations_and_languages(
             await booth.stop()
 
     saved = arun(scenario(), timeout=120)
-    assert len(saved) == 16
+    assert len(saved) == 28  # seven pages, two shapes, two languages
     for path in saved:
         assert path.stat().st_size > 5_000, f"{path.name} looks empty"
 
@@ -318,7 +318,7 @@ def test_export_with_progress_and_close_from_the_panel(
             await wait_until(lambda: all(job.final for job in queue.jobs()), 30, "the jobs")
             link = booth.ctx.share.publish(queue.jobs()[0].result_path)
             assert httpx.get(link).status_code == 200
-            booth.tab.pages.setCurrentIndex(3)
+            booth.tab.pages.setCurrentIndex(6)
             out = tmp_path / "stick" / "party.zip"
             page.export_to.setText(str(out))
             click(page.export_button)
@@ -354,3 +354,42 @@ def test_export_with_progress_and_close_from_the_panel(
             await booth.stop()
 
     arun(scenario(), timeout=90)
+
+
+def test_camera_printer_and_sharing_pages_save_and_say_what_needs_a_restart(arun: Any, config: Path) -> None:
+    async def scenario() -> None:
+        booth = await start(config)
+        try:
+            tab = booth.tab
+            for page in (tab.camera, tab.printer, tab.sharing):
+                await wait_until(page.save_button.isEnabled, 10, f"{page.objectName()} to read the file")
+            assert booth.window.pose.preview.mirror
+            tab.camera.rows["camera.mirror_preview"].editor.setChecked(False)
+            tab.camera.rows["camera.width"].editor.setText("99999")
+            assert "Not saved" in await save(tab.camera)
+            assert tab.camera.rows["camera.width"].error.text() == "must be at most 7680"
+            assert "mirror_preview" not in config.read_text()
+            tab.camera.rows["camera.width"].editor.setText("1280")
+            status = await save(tab.camera)
+            assert "Saved." in status and "camera.width" in status and "camera.mirror_preview" not in status
+            booth.panel.back_to_kiosk()
+            assert not booth.window.pose.preview.mirror  # the running kiosk's preview
+
+            tab.printer.rows["printing.event_limit"].editor.setText("-1")
+            assert "Not saved" in await save(tab.printer)
+            assert tab.printer.rows["printing.event_limit"].error.text() == "must be at least 0"
+            tab.printer.rows["printing.event_limit"].editor.setText("200")
+            tab.printer.rows["printing.printer"].editor.setText("PDF")
+            assert "printing.printer" in await save(tab.printer)  # a restart is needed, and it says so
+
+            tab.sharing.rows["sharing.link_days"].editor.setText("2.5")
+            assert "Saved." in await save(tab.sharing)
+            text = config.read_text()
+            assert "width = 1280" in text and "mirror_preview = false" in text and 'printer = "PDF"' in text
+            assert "event_limit = 200" in text and "link_days = 2.5" in text and "# guests" in text
+            loaded = SettingsFile(config).load()
+            assert (loaded.camera.width, loaded.printing.event_limit, loaded.sharing.link_days) == (1280, 200, 2.5)
+        finally:
+            await booth.stop()
+
+    arun(scenario())
