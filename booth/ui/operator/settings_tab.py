@@ -218,6 +218,7 @@ class SettingsTab(Worded):
         file = SettingsFile(path) if path is not None else None
         self.pages = QTabWidget(self)
         self.pages.setObjectName("settings_pages")
+        self.pages.tabBar().setStyleSheet("QTabBar::tab { padding: 12px 14px; min-width: 0; }")  # 7 fit portrait
         self.connection = ConnectionPage("page_connection", context, file, log, self)
         self.kiosk = KioskPage("page_kiosk", context, file, log, self)
         self.event_page = EventPage("page_event", context, file, log, self)
