@@ -414,6 +414,19 @@ def from_mapping(
         _ENVIRON.reset(token)
 
 
+def field_errors(data: Mapping[str, Any]) -> dict[str, ErrorDetails]:
+    """Per dotted key (`kiosk.countdown_s`), why `from_mapping` would refuse the file's tables `data` (no
+    environment laid over them); empty when they pass. The panel shows each beside its field."""
+    token = _ENVIRON.set({})
+    try:
+        Settings.model_validate(dict(data))
+    except ValidationError as exc:
+        return {".".join(str(part) for part in error["loc"]): error for error in exc.errors()}
+    finally:
+        _ENVIRON.reset(token)
+    return {}
+
+
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The file to read: an explicit path, else $BOOTH_CONFIG, else the repo's config/booth.toml."""
     if explicit:

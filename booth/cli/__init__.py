@@ -22,7 +22,7 @@ __all__ = ["CliError", "build_parser", "main"]
 # Module names under booth.cli, each registering one or more subcommands.
 COMMAND_MODULES = (
     "engine_cmd", "api_cmd", "batch_cmd", "jobs_cmd", "print_cmd", "doctor_cmd", "config_cmd", "pin_cmd",
-    "sync_cmd", "stats_cmd", "wall_cmd", "support_cmd",
+    "sync_cmd", "stats_cmd", "wall_cmd", "support_cmd", "event_cmd",
 )
 
 

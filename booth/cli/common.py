@@ -16,7 +16,9 @@ from booth.settings import Settings
 
 def load_settings(args: argparse.Namespace) -> Settings:
     """Settings from --config/$BOOTH_CONFIG with --event and --demo applied on top."""
-    loaded = settings_mod.load(getattr(args, "config", None))
+    from booth.settings_file import load as load_with_secrets
+
+    loaded = load_with_secrets(getattr(args, "config", None))  # passwords the panel stored, under the file
     event = getattr(args, "event", None)
     if event:
         loaded.event.dir = Path(event).expanduser()

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from booth import settings as settings_mod
 from booth.app import start_camera, start_services, stop_parts
 from booth.cli.common import load_settings
 from booth.cli.errors import CliError
@@ -81,6 +82,7 @@ async def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from booth.ui.operator.panel import panel_opener
 
     ctx = start_camera(settings)
+    ctx.settings_file = settings_mod.config_path(getattr(args, "config", None))  # the panel saves changes there
     window = KioskWindow(ctx, open_operator=panel_opener(ctx))  # the kiosk does not import the panel itself
     closed = asyncio.Event()
 

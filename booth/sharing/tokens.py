@@ -98,6 +98,12 @@ class ShareStore:
             cursor = self._db.execute(f"UPDATE shares SET revoked = 1, path = '' WHERE path IN ({marks})", names)
         return cursor.rowcount
 
+    def revoke_all(self) -> int:
+        """End every link of the event (it was closed); how many were still open."""
+        with self._lock:
+            cursor = self._db.execute("UPDATE shares SET revoked = 1 WHERE revoked = 0")
+        return cursor.rowcount
+
     def known(self, token: str) -> bool:
         """Whether the token was ever issued here (its link may since have expired or been revoked)."""
         if not TOKEN_SHAPE.match(token):

@@ -183,6 +183,7 @@ class AppContext:
         self.keep_nothing_task: asyncio.Task[None] | None = None  # event.keep_nothing: booth.forget.keep_nothing
         self.on_quit: Callable[[], None] | None = None
         self.sync: SyncLoop | None = None  # [sync] on: this kiosk's copy to the event's shared storage
+        self.settings_file: Path | None = None  # the file the booth started with: the panel saves there
 
     def started(self, name: str) -> bool:
         """Whether the always-there part `name` ("camera", "catalog", "client", "queue") is set yet."""

@@ -25,6 +25,39 @@
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="163"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="167"/>
+        <source>Source (auto, demo, device number, /dev/videoN, file or URL)</source>
+        <translation>Quelle (auto, demo, Gerätenummer, /dev/videoN, Datei oder URL)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="168"/>
+        <source>Width (pixels)</source>
+        <translation>Breite (Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="169"/>
+        <source>Height (pixels)</source>
+        <translation>Höhe (Pixel)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="170"/>
+        <source>Frames per second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="171"/>
+        <source>Mirror the preview</source>
+        <translation>Vorschau spiegeln</translation>
+    </message>
+</context>
+<context>
     <name>CameraTab</name>
     <message>
         <location filename="../operator/camera_tab.py" line="110"/>
@@ -205,6 +238,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectionPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="48"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="52"/>
+        <source>API URL (empty: the local engine)</source>
+        <translation>API-URL (leer: die lokale Engine)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="53"/>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="54"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="55"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="56"/>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="57"/>
+        <source>When the service is away (wait / run locally)</source>
+        <translation>Wenn der Dienst weg ist (warten / lokal rechnen)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="58"/>
+        <source>Pictures at the service at once</source>
+        <translation>Bilder gleichzeitig beim Dienst</translation>
+    </message>
+</context>
+<context>
     <name>ConsentScreen</name>
     <message>
         <location filename="../kiosk/screens/consent.py" line="56"/>
@@ -348,6 +424,141 @@
         <location filename="../operator/credentials_tab.py" line="200"/>
         <source>Failed: {detail}</source>
         <translation>Fehlgeschlagen: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>EventLifecyclePage</name>
+    <message>
+        <location filename="../operator/event_page.py" line="81"/>
+        <source>This event: {folder}</source>
+        <translation>Diese Veranstaltung: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="82"/>
+        <source>New event&apos;s name</source>
+        <translation>Name der neuen Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="83"/>
+        <source>Export to (zip file)</source>
+        <translation>Exportieren nach (ZIP-Datei)</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="84"/>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="85"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="86"/>
+        <location filename="../operator/event_page.py" line="143"/>
+        <source>Close event</source>
+        <translation>Veranstaltung beenden</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="95"/>
+        <source>Type the new event&apos;s name first.</source>
+        <translation>Geben Sie zuerst den Namen der neuen Veranstaltung ein.</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="98"/>
+        <source>This booth was started without a settings file: changes cannot be saved.</source>
+        <translation>Diese Fotobox wurde ohne Einstellungsdatei gestartet: Änderungen können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="106"/>
+        <source>New event {name} in {folder}. Restart the booth to start it.</source>
+        <translation>Neue Veranstaltung {name} in {folder}. Starten Sie die Fotobox neu, um sie zu beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="110"/>
+        <source>No new event: {reason}</source>
+        <translation>Keine neue Veranstaltung: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="115"/>
+        <source>Name a .zip file to export to, e.g. /media/stick/event.zip</source>
+        <translation>Nennen Sie eine .zip-Datei als Ziel, z. B. /media/stick/event.zip</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="130"/>
+        <source>Exported {jobs} guests&apos; pictures ({files} files) to {out}</source>
+        <translation>Bilder von {jobs} Gästen ({files} Dateien) nach {out} exportiert</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="137"/>
+        <source>Export failed: {reason}. Check the stick or folder and its free space.</source>
+        <translation>Export fehlgeschlagen: {reason}. Prüfen Sie den Stick oder Ordner und den freien Platz.</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="141"/>
+        <source>Close the event?</source>
+        <translation>Veranstaltung beenden?</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="142"/>
+        <source>Every download link stops working and guests see the goodbye screen.</source>
+        <translation>Alle Download-Links hören auf zu funktionieren und Gäste sehen den Abschiedsbildschirm.</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="151"/>
+        <source>Could not close: {reason}</source>
+        <translation>Beenden nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../operator/event_page.py" line="155"/>
+        <source>Event closed: {n} download links ended.</source>
+        <translation>Veranstaltung beendet: {n} Download-Links beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="120"/>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="124"/>
+        <source>Event name</source>
+        <translation>Name der Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="125"/>
+        <source>Background colour</source>
+        <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="126"/>
+        <source>Button colour</source>
+        <translation>Tastenfarbe</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="127"/>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="133"/>
+        <source>Take my picture</source>
+        <translation>Foto machen</translation>
+    </message>
+</context>
+<context>
+    <name>Goodbye</name>
+    <message>
+        <location filename="../kiosk/goodbye.py" line="43"/>
+        <source>Thank you!</source>
+        <translation>Danke!</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/goodbye.py" line="44"/>
+        <source>The photo booth has closed. Thank you for celebrating with us.</source>
+        <translation>Die Fotobox hat geschlossen. Danke, dass ihr mit uns gefeiert habt.</translation>
     </message>
 </context>
 <context>
@@ -687,14 +898,62 @@
     </message>
 </context>
 <context>
+    <name>KioskPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="75"/>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="79"/>
+        <source>Language (en / de)</source>
+        <translation>Sprache (en / de)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="80"/>
+        <source>Looks offered, in order</source>
+        <translation>Angebotene Looks, in Reihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="81"/>
+        <source>Countdown (seconds)</source>
+        <translation>Countdown (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="82"/>
+        <source>Retakes per guest</source>
+        <translation>Wiederholungen pro Gast</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="83"/>
+        <source>Idle time before the start screen (seconds)</source>
+        <translation>Leerlauf bis zum Startbildschirm (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="84"/>
+        <source>Default gender</source>
+        <translation>Standard-Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="85"/>
+        <source>Default picture shape</source>
+        <translation>Standard-Bildformat</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="86"/>
+        <source>Copies one guest may print</source>
+        <translation>Ausdrucke pro Gast</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../kiosk/window.py" line="326"/>
+        <location filename="../kiosk/window.py" line="329"/>
         <source>The control panel is not available in this build.</source>
         <translation>Das Bedienfeld ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../kiosk/window.py" line="330"/>
+        <location filename="../kiosk/window.py" line="333"/>
         <source>The control panel opens as soon as the booth has started.</source>
         <translation>Das Bedienfeld öffnet sich, sobald die Fotobox gestartet ist.</translation>
     </message>
@@ -751,6 +1010,29 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../operator/keyboard.py" line="65"/>
+        <source>Shift</source>
+        <translation>Umschalt</translation>
+    </message>
+    <message>
+        <location filename="../operator/keyboard.py" line="66"/>
+        <source>Space</source>
+        <translation>Leerzeichen</translation>
+    </message>
+    <message>
+        <location filename="../operator/keyboard.py" line="67"/>
+        <source>⌫ Erase</source>
+        <translation>⌫ Löschen</translation>
+    </message>
+    <message>
+        <location filename="../operator/keyboard.py" line="68"/>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>OperatorPanel</name>
     <message>
         <location filename="../../jobs/model.py" line="43"/>
@@ -798,65 +1080,70 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="100"/>
+        <location filename="../operator/panel.py" line="102"/>
         <source>booth — operator panel</source>
         <translation>booth – Bedienfeld</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="101"/>
+        <location filename="../operator/panel.py" line="103"/>
         <source>Operator panel · {event}</source>
         <translation>Bedienfeld · {event}</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="102"/>
+        <location filename="../operator/panel.py" line="104"/>
         <source>Back to kiosk</source>
         <translation>Zurück zum Kiosk</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="103"/>
-        <location filename="../operator/panel.py" line="146"/>
+        <location filename="../operator/panel.py" line="105"/>
+        <location filename="../operator/panel.py" line="149"/>
         <source>Quit booth</source>
         <translation>Fotobox beenden</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="105"/>
+        <location filename="../operator/panel.py" line="107"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="106"/>
+        <location filename="../operator/panel.py" line="108"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="107"/>
+        <location filename="../operator/panel.py" line="109"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="108"/>
+        <location filename="../operator/panel.py" line="110"/>
         <source>Credentials</source>
         <translation>Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="109"/>
+        <location filename="../operator/panel.py" line="111"/>
         <source>Catalog</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="110"/>
+        <location filename="../operator/panel.py" line="112"/>
         <source>Stats</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="144"/>
+        <location filename="../operator/panel.py" line="147"/>
         <source>Quit the booth?</source>
         <translation>Fotobox beenden?</translation>
     </message>
     <message>
-        <location filename="../operator/panel.py" line="145"/>
+        <location filename="../operator/panel.py" line="148"/>
         <source>The kiosk closes. Unfinished pictures are kept and continue at the next start.</source>
         <translation>Der Kiosk wird geschlossen. Unfertige Bilder bleiben erhalten und werden beim nächsten Start fortgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../operator/panel.py" line="113"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1261,29 @@
         <location filename="../widgets/preview.py" line="220"/>
         <source>No camera</source>
         <translation>Keine Kamera</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="183"/>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="187"/>
+        <source>Printing on</source>
+        <translation>Drucken an</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="188"/>
+        <source>CUPS printer (empty: the system default)</source>
+        <translation>CUPS-Drucker (leer: Standarddrucker des Systems)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="189"/>
+        <source>Prints for the whole event (0: no limit)</source>
+        <translation>Ausdrucke für die ganze Veranstaltung (0: unbegrenzt)</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1770,196 @@
         <location filename="../kiosk/screens/review.py" line="56"/>
         <source>Use it!</source>
         <translation>Nehmen!</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../operator/settings_form.py" line="264"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="269"/>
+        <source>This booth was started without a settings file: changes cannot be saved.</source>
+        <translation>Diese Fotobox wurde ohne Einstellungsdatei gestartet: Änderungen können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="275"/>
+        <source>from {variable} (environment; it wins)</source>
+        <translation>aus {variable} (Umgebung; hat Vorrang)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="277"/>
+        <source>stored in the system keyring</source>
+        <translation>im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="278"/>
+        <source>stored in a private file beside the settings</source>
+        <translation>in einer privaten Datei neben den Einstellungen gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="279"/>
+        <source>from the settings file</source>
+        <translation>aus der Einstellungsdatei</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="280"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="288"/>
+        <source>must be at most {limit}</source>
+        <translation>darf höchstens {limit} sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="289"/>
+        <source>must be at least {limit}</source>
+        <translation>muss mindestens {limit} sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="290"/>
+        <source>must be more than {limit}</source>
+        <translation>muss größer als {limit} sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="291"/>
+        <source>must be less than {limit}</source>
+        <translation>muss kleiner als {limit} sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="292"/>
+        <location filename="../operator/settings_form.py" line="293"/>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="294"/>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="295"/>
+        <source>must be a colour like #ff5a8a</source>
+        <translation>muss eine Farbe wie #ff5a8a sein</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="296"/>
+        <source>must be one of: {limit}</source>
+        <translation>muss eines davon sein: {limit}</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="299"/>
+        <source>must be an https:// address (plain http only on this computer)</source>
+        <translation>muss eine https://-Adresse sein (einfaches http nur auf diesem Rechner)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="303"/>
+        <source>not valid: {reason}</source>
+        <translation>ungültig: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="332"/>
+        <source>set, {where}; type to change</source>
+        <translation>gesetzt, {where}; zum Ändern eintippen</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="334"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="361"/>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="373"/>
+        <source>Saving…</source>
+        <translation>Speichere…</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="384"/>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Nicht gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="389"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="391"/>
+        <source>Restart the booth for these to take effect: {keys}</source>
+        <translation>Diese wirken erst nach einem Neustart der Fotobox: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_form.py" line="416"/>
+        <source>The settings file cannot be used: {reason}</source>
+        <translation>Die Einstellungsdatei ist nicht nutzbar: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="246"/>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="247"/>
+        <source>New · export · close</source>
+        <translation>Neu · Export · Ende</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="247"/>
+        <source>Sharing</source>
+        <translation>Teilen</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPage</name>
+    <message>
+        <location filename="../operator/settings_tab.py" line="201"/>
+        <source>Sharing</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="205"/>
+        <source>Download links and QR codes on</source>
+        <translation>Download-Links und QR-Codes an</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="206"/>
+        <source>Days a link works (0: until revoked)</source>
+        <translation>Tage, die ein Link gilt (0: bis zum Widerruf)</translation>
+    </message>
+    <message>
+        <location filename="../operator/settings_tab.py" line="207"/>
+        <source>Public address of the share pages (empty: the LAN)</source>
+        <translation>Öffentliche Adresse der Teilen-Seiten (leer: das lokale Netz)</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from booth.ui.context import AppContext, Message
 from booth.ui.kiosk import wording
 from booth.ui.kiosk.delivery import ResultActions
 from booth.ui.kiosk.flow import KioskFlow, Step
+from booth.ui.kiosk.goodbye import Goodbye
 from booth.ui.kiosk.input_guard import InputGuard, is_escape
 from booth.ui.kiosk.operator_gate import CornerHold, PanelIdleLock, PinPad, operator_pin
 from booth.ui.kiosk.pin_setup import PinSetup
@@ -83,6 +84,8 @@ class KioskWindow(QWidget):
         self.pin_setup = PinSetup.when_needed(self.pin_pad.gate, self)  # no PIN yet: the operator sets one first
         self.panel_lock = PanelIdleLock(s.kiosk.operator_idle_lock_s, lambda: self.operator_panel, self)
         self.corner = CornerHold(self)
+        self.goodbye = Goodbye(s.event, self)  # covers the kiosk once the operator closed the event
+        self.goodbye.follow(context.event_dir or s.event.dir)
         self.guard = InputGuard(self, self.flow, self.corner, s.kiosk.trigger_key, lambda: self.operator_panel)
         self._connect()
         i18n.switch(s.kiosk.language)
@@ -356,6 +359,8 @@ class KioskWindow(QWidget):
             self.attract.services = services
             self.choose.set_services(services)
         self.pose.preview.set_mirror(s.camera.mirror_preview)
+        self.setStyleSheet(stylesheet(s.event))  # colours saved in the panel's Event page
+        self.goodbye.follow(self.context.event_dir or s.event.dir)  # the panel may have closed the event
 
     def hide_cursor(self) -> None:
         """Guests touch, they do not point: no cursor over the kiosk (not in --windowed mode)."""

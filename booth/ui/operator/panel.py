@@ -32,6 +32,7 @@ from booth.ui.operator.jobs_tab import JobsTab
 from booth.ui.operator.messages import MessageLog, MessagesPane
 from booth.ui.operator.printer_tab import PrinterTab
 from booth.ui.operator.redact import Redactor
+from booth.ui.operator.settings_tab import SettingsTab
 from booth.ui.operator.stats_tab import StatsTab
 
 
@@ -74,8 +75,9 @@ class OperatorPanel(QWidget):
         self.credentials_tab = CredentialsTab(context, self.log, self.redactor, self)
         self.catalog_tab = CatalogTab(context, self.log, self)
         self.stats_tab = StatsTab(context, self.log, self)
+        self.settings_tab = SettingsTab(context, self.log, self)
         for tab in (self.jobs_tab, self.printer_tab, self.camera_tab, self.credentials_tab, self.catalog_tab,
-                    self.stats_tab):  # fmt: skip
+                    self.stats_tab, self.settings_tab):  # fmt: skip
             self.tabs.addTab(tab, "")
         self.messages = MessagesPane(self.log, self)
 
@@ -108,6 +110,7 @@ class OperatorPanel(QWidget):
             "tab_credentials": self.tr("Credentials"),
             "tab_catalog": self.tr("Catalog"),
             "tab_stats": self.tr("Stats"),
+            "tab_settings": self.tr("Settings"),
         }
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, titles[self._tab(i).objectName()])

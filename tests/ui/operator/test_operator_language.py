@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QPushButton
 
 from booth.ui import i18n
 
-GERMAN_TABS = ["Aufträge", "Drucker", "Kamera", "Zugangsdaten", "Katalog", "Statistik"]
-ENGLISH_TABS = ["Jobs", "Printer", "Camera", "Credentials", "Catalog", "Stats"]
+GERMAN_TABS = ["Aufträge", "Drucker", "Kamera", "Zugangsdaten", "Katalog", "Statistik", "Einstellungen"]
+ENGLISH_TABS = ["Jobs", "Printer", "Camera", "Credentials", "Catalog", "Stats", "Settings"]
 
 
 def _words(panel: Any) -> dict[str, str]:

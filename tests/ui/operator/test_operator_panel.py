@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from booth.jobs.job import JobParams, JobState
 from booth.problems import Part, Problem, ProblemKind
 
-TABS = ["tab_jobs", "tab_printer", "tab_camera", "tab_credentials", "tab_catalog", "tab_stats"]
+TABS = ["tab_jobs", "tab_printer", "tab_camera", "tab_credentials", "tab_catalog", "tab_stats", "tab_settings"]
 
 
 def test_tabs_switch_by_touch(arun: Any, operator_settings: Any) -> None:

@@ -79,6 +79,6 @@ def test_every_tab_screenshot(arun: Any, operator_settings: Any, artifacts_dir: 
             await booth.stop()
 
     saved = arun(scenario(), timeout=120)
-    assert len(saved) == 13
+    assert len(saved) == 15  # seven tabs in two orientations and the question
     for path in saved:
         assert path.stat().st_size > 5_000, f"{path.name} looks empty"
