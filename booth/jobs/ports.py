@@ -91,6 +91,10 @@ class SenderPort(QueuePort, Protocol):
     async def send_refused(self, job_id: str, problem: ProblemKind | None = None, detail: str = "") -> None:
         """The service refused (or was never reached): no run exists, the job waits for its turn again."""
 
+    async def send_undone(self, job_id: str) -> None:
+        """A send that never made a run, for a job that moved on meanwhile (its original handed over): the
+        attempt does not count."""
+
     async def send_uncertain(self, job_id: str, backend: str, detail: str) -> None:
         """The answer was lost: the run may exist (and may have cost a credit)."""
 

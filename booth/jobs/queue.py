@@ -543,6 +543,11 @@ class _QueueSide:
         await self._q._change(job_id, state=JobState.CAPTURED, attempts=attempts, backend=None,
                               error=detail or None, problem=problem)  # fmt: skip
 
+    async def send_undone(self, job_id: str) -> None:
+        job = self._q._jobs[job_id]
+        if job.attempts > 0:
+            await self._q._change(job_id, attempts=job.attempts - 1)
+
     async def send_uncertain(self, job_id: str, backend: str, detail: str) -> None:
         if self._q._settings.resubmit_uncertain or backend == LOCAL:  # the local engine costs no credit
             await self._q._change(job_id, state=JobState.CAPTURED, backend=None, error=None)

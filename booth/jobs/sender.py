@@ -247,7 +247,8 @@ class Sender:
         """The service answered (or was never reached): the run does not exist, so sending again is safe."""
         queue = self._queue
         if queue.job(job_id).state is not JobState.SUBMITTING:
-            return  # cancelled or handed its original meanwhile; no run exists, so there is nothing to undo
+            await queue.send_undone(job_id)  # cancelled or handed its original meanwhile; no run exists
+            return
         if isinstance(exc, InvalidInputError):
             await queue.fail(job_id, str(exc))  # the client's text: what was refused and why
         elif isinstance(exc, UnreachableError):

@@ -89,7 +89,8 @@ def test_the_wall_shows_both_kiosks_and_a_new_picture_within_seconds(
         (new,) = {p.name for p in (south.event.path / "results").iterdir()} - {i.split("/")[1] for i in items}
         _share(south.event.path, south.event.results / new)  # this guest wants the QR code
         south.run_once()  # synced after the page was opened
-        waited = _until(lambda: wall.shown.get("current") == f"south/{new}" and wall.shown.get("loaded") is True, 10)
+        waited = _until(lambda: wall.shown.get("current") == f"south/{new}" and wall.shown.get("loaded") is True
+                        and wall.shown.get("qr") is True, 10)
         assert waited <= 10 and wall.shown["qr"] is True
         _screenshot(tmp_path, url, artifacts_dir / "wall-new-picture.png")
     finally:
