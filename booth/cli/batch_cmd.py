@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from booth.api.services import SERVICES
 from booth.app import build_queue
-from booth.cli.common import add_run_arguments, load_settings, request_fields, service_url
+from booth.cli.common import add_run_arguments, let_signals_in, load_settings, request_fields, service_url
 from booth.cli.errors import CliError
 from booth.cli.wording import BLOCKING_EXIT, held_advice, job_words, problem_line, retry_command
 from booth.jobs.job import JobState
@@ -142,6 +142,7 @@ def _batch(args: argparse.Namespace) -> int:
         print("booth: no service URL set (api.url or BOOTH_API_URL): using the built-in local engine",
               file=sys.stderr)  # fmt: skip
     with service_url(settings) as url:
+        ticker = let_signals_in()  # noqa: F841  # Ctrl-C, SIGTERM and SIGHUP get in while the loop sleeps
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:

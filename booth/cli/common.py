@@ -98,3 +98,18 @@ def request_fields(args: argparse.Namespace) -> dict[str, Any]:
         "base_video": args.base_video,
         "video_name": args.video_name,
     }
+
+
+def let_signals_in() -> object:
+    """A 250 ms idle timer for a Qt event loop, kept alive by the caller.
+
+    Python runs signal handlers only between bytecodes. While Qt's loop sleeps in C until its next timer,
+    Ctrl-C or SIGTERM waits too, for as long as the longest backoff: `booth batch` waiting on an
+    unreachable service took over 30 s to stop.
+    """
+    from PySide6.QtCore import QTimer
+
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+    return ticker

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from booth import settings as settings_mod
 from booth.app import start_camera, start_services, stop_parts
-from booth.cli.common import load_settings
+from booth.cli.common import let_signals_in, load_settings
 from booth.cli.errors import CliError
 from booth.cli.survive import Survival
 from booth.settings import Settings
@@ -46,7 +46,6 @@ def run_kiosk(args: argparse.Namespace) -> int:
     if not getattr(args, "verbose", False):  # one line per preview download is noise in an event log
         logging.getLogger("httpx").setLevel(logging.WARNING)
     import qasync
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     favour_gui_thread()
@@ -54,10 +53,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("booth")
     app.setQuitOnLastWindowClosed(False)
-    # Python only runs signal handlers between bytecodes; an idle timer lets Ctrl+C/SIGTERM in.
-    ticker = QTimer()
-    ticker.start(250)
-    ticker.timeout.connect(lambda: None)
+    ticker = let_signals_in()  # noqa: F841  # kept alive while the loop runs
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
