@@ -61,7 +61,10 @@ def test_while_offline_the_deadline_hands_the_guest_the_original(event: EventFol
             ids = h.enqueue(2)
             await h.all_final(ids, timeout=10)
             jobs = [h.queue.job(i) for i in ids]
-            assert all(j.state is JobState.COMPLETED and j.fallback and j.attempts == 0 for j in jobs)
+            assert all(j.state is JobState.COMPLETED and j.fallback for j in jobs)
+            # No run reached a service (the port is closed). Under CI load a connect attempt can still be in
+            # flight when the deadline hands over the original, so one counted attempt is allowed.
+            assert all(j.attempts <= 1 and j.remote_id is None for j in jobs)
             assert all(j.result_path is not None and j.result_path.exists() for j in jobs)
 
     arun(scenario(), timeout=20)
